@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zentra-cli/zentra/internal/project"
+	"github.com/zentra-cli/zentra/internal/scaffold"
+	"github.com/zentra-cli/zentra/internal/secret"
+	"github.com/zentra-cli/zentra/internal/version"
+	"github.com/zentra-cli/zentra/templates"
+)
+
+// SeedEnv names the environment variable that makes the secret keys reproducible.
+const SeedEnv = "ZENTRA_SECRET_SEED"
+
+// initOptions are the inputs of "zentra init": flags first, then what prompts fill in.
+type initOptions struct {
+	sys *System
+
+	Dir         string
+	Name        string
+	Description string
+	Author      string
+	NoAuth      bool
+	Yes         bool
+	Force       bool
+	DryRun      bool
+	JSON        bool
+	Quiet       bool
+	Git         bool
+
+	// given reports whether the user set a flag, so prompts ask only for the rest.
+	given func(flag string) bool
+}
+
+func newInitCmd(sys *System) *cobra.Command {
+	o := &initOptions{sys: sys}
+	cmd := &cobra.Command{
+		Use:   "init [dir]",
+		Short: "Create a new FastAPI project in dir",
+		Long: "Create a new FastAPI project in dir (a new or empty folder; \".\" for the\n" +
+			"current one). The project name defaults to the folder's name. With a terminal,\n" +
+			"zentra asks for what the flags leave open; without one, it takes the defaults.",
+		Example: "  zentra init my-api\n" +
+			"  zentra init my-api --no-auth --yes\n" +
+			"  zentra init . --name my-api --description \"Orders service\"",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.Dir = args[0]
+			}
+
+			if cmd.Flags().Changed("git") && cmd.Flags().Changed("no-git") {
+				return usageError(errors.New("--git and --no-git cannot be used together"))
+			}
+
+			if cmd.Flags().Changed("no-git") {
+				o.Git = false
+			}
+
+			o.given = cmd.Flags().Changed
+
+			return runInit(cmd.Context(), o)
+		},
+	}
+
+	f := cmd.Flags()
+	f.StringVar(&o.Name, "name", "", "project name (default: the folder's name)")
+	f.StringVar(&o.Description, "description", project.Defaults("").Description,
+		"one-line description for pyproject.toml and the README")
+	f.StringVar(&o.Author, "author", "", "author, such as \"Jane Doe <jane@example.com>\"")
+	f.BoolVar(&o.NoAuth, "no-auth", false, "leave out user authentication entirely")
+	f.BoolVarP(&o.Yes, "yes", "y", false, "ask nothing; take the defaults for what is not given")
+	f.BoolVar(&o.Force, "force", false,
+		"write into a folder that holds other files (overwrites only zentra's files)")
+	f.BoolVar(&o.DryRun, "dry-run", false, "list the files that would be written; write nothing")
+	f.BoolVar(&o.JSON, "json", false, "print the result as one JSON object on stdout")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print nothing on success")
+	f.BoolVar(&o.Git, "git", true, "run \"git init\" in the new project when git is installed")
+	f.Bool("no-git", false, "do not run \"git init\"")
+
+	return cmd
+}
+
+// runInit resolves the answers, plans the project and writes it.
+func runInit(ctx context.Context, o *initOptions) error {
+	target, answers, err := o.resolve()
+	if err != nil {
+		return err
+	}
+
+	if err := answers.Validate(); err != nil {
+		return o.nameError(err)
+	}
+
+	src, err := o.secretSource()
+	if err != nil {
+		return err
+	}
+
+	files, err := plan(answers, src)
+	if err != nil {
+		return err
+	}
+
+	if err := scaffold.Check(target, files, scaffold.Options{Force: o.Force}); err != nil {
+		return usageError(err)
+	}
+
+	res := result{Path: target, Answers: answers, DryRun: o.DryRun, Files: paths(files)}
+	res.Next = nextSteps(o.sys, target, answers)
+
+	if o.DryRun {
+		return o.report(res)
+	}
+
+	written, err := scaffold.Write(ctx, target, files, scaffold.Options{Force: o.Force})
+	if err != nil {
+		return err
+	}
+
+	res.Overwritten = written.Overwritten
+	if o.Git {
+		res.Git = gitInit(ctx, o.sys, target)
+	}
+
+	return o.report(res)
+}
+
+// resolve works out the target folder and the answers from arguments and flags.
+func (o *initOptions) resolve() (string, project.Answers, error) {
+	dir := o.Dir
+	if dir == "" {
+		dir = o.Name
+	}
+
+	if dir == "" {
+		return "", project.Answers{}, usageError(errors.New(
+			"missing project folder: run \"zentra init <dir>\", such as \"zentra init my-api\""))
+	}
+
+	wd, err := o.sys.Getwd()
+	if err != nil {
+		return "", project.Answers{}, err
+	}
+
+	target := dir
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(wd, dir)
+	}
+
+	target = filepath.Clean(target)
+
+	name := o.Name
+	if !o.given("name") {
+		name = filepath.Base(target)
+	}
+
+	a := project.Defaults(name)
+	a.Description = o.Description
+	a.Author = o.Author
+	a.Auth = !o.NoAuth
+
+	return target, a, nil
+}
+
+// nameError turns a validation error into a usage error, with a hint when the name came
+// from the folder rather than from --name.
+func (o *initOptions) nameError(err error) error {
+	ee := &ExitError{Code: ExitUsage, Err: err}
+	if errors.Is(err, project.ErrName) && !o.given("name") {
+		ee.Hint = "The name comes from the folder; pass --name to choose another."
+	}
+
+	return ee
+}
+
+// secretSource picks crypto/rand, or the seeded source when the user opted in.
+func (o *initOptions) secretSource() (secret.Source, error) {
+	if o.sys.Secrets != nil {
+		return o.sys.Secrets, nil
+	}
+
+	if seed := o.sys.Getenv(SeedEnv); seed != "" {
+		fmt.Fprintf(o.sys.Err, "warning: %s is set: the secret keys are derived from it "+
+			"and are NOT secret; use it only for tests\n", SeedEnv)
+
+		return secret.Seeded{Seed: seed}, nil
+	}
+
+	return secret.Random{}, nil
+}
+
+// plan draws the keys and renders the embedded templates.
+func plan(a project.Answers, src secret.Source) ([]scaffold.File, error) {
+	access, err := secret.New(src, "AUTH__SECRET_ACCESS_KEY", secret.DefaultBytes)
+	if err != nil {
+		return nil, err
+	}
+
+	refresh, err := secret.New(src, "AUTH__SECRET_REFRESH_KEY", secret.DefaultBytes)
+	if err != nil {
+		return nil, err
+	}
+
+	data := scaffold.Data{
+		Answers:    a,
+		AccessKey:  access,
+		RefreshKey: refresh,
+		Version:    version.Get().Version,
+	}
+
+	return scaffold.Plan(TemplateSource(), data)
+}
+
+// TemplateSource is the embedded project tree with its feature manifest.
+func TemplateSource() scaffold.Source {
+	return scaffold.Source{FS: templates.FS, Root: templates.Root, AuthOnly: templates.AuthOnly}
+}
+
+func paths(files []scaffold.File) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f.Path
+	}
+
+	return out
+}

@@ -1,0 +1,63 @@
+// Package project holds the answers that shape a generated project, their defaults and
+// their validation. The rules for project names live here, once, for flags and prompts.
+package project
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Answers is everything that shapes a generated project. Secrets are not answers: they
+// are drawn when the project is planned.
+type Answers struct {
+	// Name is the project name: the directory, PROJECT_NAME and the distribution name.
+	Name string `json:"name"`
+	// Description is a one-line summary written into pyproject.toml and the README.
+	Description string `json:"description"`
+	// Author is free text such as "Jane Doe <jane@example.com>"; it may be empty.
+	Author string `json:"author"`
+	// Auth turns the user authentication feature on.
+	Auth bool `json:"auth"`
+}
+
+// Defaults returns the answers used for anything the user did not give.
+func Defaults(name string) Answers {
+	return Answers{
+		Name:        name,
+		Description: "A FastAPI service.",
+		Auth:        true,
+	}
+}
+
+// MaxTextLen bounds free-text answers so that they stay one readable line.
+const MaxTextLen = 200
+
+// Validate checks every answer and returns the first problem found.
+func (a Answers) Validate() error {
+	if err := ValidateName(a.Name); err != nil {
+		return err
+	}
+
+	if err := ValidateText("description", a.Description); err != nil {
+		return err
+	}
+
+	return ValidateText("author", a.Author)
+}
+
+// ValidateText refuses free text that would not stay on one line of a TOML file.
+func ValidateText(field, s string) error {
+	if len(s) > MaxTextLen {
+		return fmt.Errorf("%s is longer than %d characters", field, MaxTextLen)
+	}
+
+	if strings.ContainsFunc(s, isControl) {
+		return fmt.Errorf("%s must not contain control characters such as new lines", field)
+	}
+
+	return nil
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}

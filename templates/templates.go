@@ -1,0 +1,24 @@
+// Package templates holds the embedded Python project that zentra renders, and the
+// manifest of which of its files belong to each optional feature.
+package templates
+
+import "embed"
+
+// FS is the project template tree. The "all:" prefix keeps dot-files and files whose
+// names start with an underscore, such as __init__.py.
+//
+//go:embed all:project
+var FS embed.FS
+
+// Root is the folder inside FS that holds the project tree.
+const Root = "project"
+
+// AuthOnly lists the generated paths that exist only when the auth feature is on. An
+// entry ending in "/" covers every file below that folder. Shared files switch their
+// auth lines with the template conditional {{ if .Auth }}.
+var AuthOnly = []string{
+	"app/auth/",
+	"app/core/security.py",
+	"app/db_models/user.py",
+	"tests/test_auth.py",
+}
