@@ -20,5 +20,6 @@ var AuthOnly = []string{
 	"app/auth/",
 	"app/core/security.py",
 	"app/db_models/user.py",
-	"tests/test_auth.py",
+	"migrations/versions/0001_create_users_tables.py",
+	"tests/auth/",
 }

@@ -1,0 +1,33 @@
+"""A health check, open to everyone, that also reaches the database."""
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from app.core.config import settings
+from app.core.dependencies import SessionDep
+from app.core.responses import SuccessResponse, success
+
+
+class Health(BaseModel):
+    """What the health check reports."""
+
+    project: str
+    environment: str
+    database: str
+
+
+router = APIRouter(tags=["Health"])
+
+
+@router.get("/health")
+def health_check(db: SessionDep) -> SuccessResponse[Health]:
+    """Report that the app is up and can reach its database."""
+    db.execute(text("SELECT 1"))
+    return success(
+        Health(
+            project=settings.PROJECT_NAME,
+            environment=settings.ENVIRONMENT,
+            database="ok",
+        )
+    )
