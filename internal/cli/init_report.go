@@ -127,7 +127,7 @@ func gitInit(ctx context.Context, sys *System, dir string) bool {
 		return false
 	}
 
-	inside := exec.CommandContext(ctx, git, "-C", filepath.Dir(dir), "rev-parse", "--is-inside-work-tree")
+	inside := exec.CommandContext(ctx, git, "-C", dir, "rev-parse", "--is-inside-work-tree")
 	if out, err := inside.Output(); err == nil && strings.TrimSpace(string(out)) == "true" {
 		return false
 	}

@@ -5,6 +5,7 @@ package project
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Answers is everything that shapes a generated project. Secrets are not answers: they
@@ -45,9 +46,14 @@ func (a Answers) Validate() error {
 	return ValidateText("author", a.Author)
 }
 
-// ValidateText refuses free text that would not stay on one line of a TOML file.
+// ValidateText refuses free text that would not stay on one line of a TOML file. The
+// length is counted in characters, not bytes.
 func ValidateText(field, s string) error {
-	if len(s) > MaxTextLen {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%s is not valid UTF-8", field)
+	}
+
+	if utf8.RuneCountInString(s) > MaxTextLen {
 		return fmt.Errorf("%s is longer than %d characters", field, MaxTextLen)
 	}
 

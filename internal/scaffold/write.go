@@ -100,25 +100,32 @@ func Check(target string, files []File, opt Options) error {
 	return nil
 }
 
-// checkPath refuses a planned file whose place is a folder, or whose parent is a file.
+// checkPath refuses a planned file whose place is a folder or a link, or that needs a
+// folder where a file or link stands. It walks down from target and stops at the first
+// missing element, below which nothing can stand in the way.
 func checkPath(target, rel string) error {
-	dst := filepath.Join(target, filepath.FromSlash(rel))
-	for p := dst; p != target; p = filepath.Dir(p) {
+	parts := strings.Split(rel, "/")
+
+	p := target
+	for i, part := range parts {
+		p = filepath.Join(p, part)
+
 		st, err := os.Lstat(p)
 		if errors.Is(err, fs.ErrNotExist) {
-			continue
+			return nil
 		}
 
 		if err != nil {
 			return err
 		}
 
-		if p == dst && (st.IsDir() || st.Mode()&fs.ModeSymlink != 0) {
+		last := i == len(parts)-1
+		if last && (st.IsDir() || st.Mode()&fs.ModeSymlink != 0) {
 			return fmt.Errorf("%s is a folder or link where zentra writes a file: move it away", p)
 		}
 
-		if p != dst && !st.IsDir() {
-			return fmt.Errorf("%s is a file where zentra needs a folder: move it away", p)
+		if !last && !st.IsDir() {
+			return fmt.Errorf("%s is a file or link where zentra needs a folder: move it away", p)
 		}
 	}
 
@@ -137,16 +144,29 @@ func listNames(names []string) string {
 }
 
 // Write puts files into target all at once or not at all. It writes them into a
-// temporary folder beside target first. A new target then appears with one rename; an
-// existing one receives the files one by one, and any failure or cancellation of ctx
-// moves every file back as it was. The temporary folder is always removed.
+// temporary folder first: beside a new target, which then appears with one rename, or
+// inside an existing one, which then receives the files one by one (any failure or
+// cancellation of ctx moves every file back as it was). Staging inside an existing
+// target keeps every rename on one file system, so a target that is a mount point or
+// whose parent is read-only works too. The temporary folder is always removed.
 func Write(ctx context.Context, target string, files []File, opt Options) (Result, error) {
 	target = filepath.Clean(target)
 	if err := Check(target, files, opt); err != nil {
 		return Result{}, err
 	}
 
-	tmp, err := makeTempDir(filepath.Dir(target), filepath.Base(target))
+	_, err := os.Lstat(target)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return Result{}, err
+	}
+
+	place := filepath.Dir(target)
+	if exists {
+		place = target
+	}
+
+	tmp, err := makeTempDir(place, filepath.Base(target))
 	if err != nil {
 		return Result{}, err
 	}
@@ -161,15 +181,15 @@ func Write(ctx context.Context, target string, files []File, opt Options) (Resul
 		return Result{}, err
 	}
 
-	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(stage, target); err != nil {
-			return Result{}, fmt.Errorf("move project into place: %w", err)
-		}
-
-		return Result{Created: paths(files)}, nil
+	if exists {
+		return merge(ctx, stage, filepath.Join(tmp, "old"), target, files)
 	}
 
-	return merge(ctx, stage, filepath.Join(tmp, "old"), target, files)
+	if err := os.Rename(stage, target); err != nil {
+		return Result{}, fmt.Errorf("move project into place: %w", err)
+	}
+
+	return Result{Created: paths(files)}, nil
 }
 
 func makeTempDir(parent, base string) (string, error) {
@@ -180,7 +200,7 @@ func makeTempDir(parent, base string) (string, error) {
 
 	dir := filepath.Join(parent, ".zentra-"+base+"-"+hex.EncodeToString(b))
 	if err := os.Mkdir(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create temporary folder beside the target: %w", err)
+		return "", fmt.Errorf("create temporary folder: %w", err)
 	}
 
 	return dir, nil
