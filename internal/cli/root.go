@@ -46,6 +46,8 @@ func NewRoot(sys *System, started *bool) *cobra.Command {
 	root.AddCommand(
 		newInitCmd(sys),
 		newNewKeyCmd(sys),
+		newTokenCmd(sys),
+		newKeysCmd(sys),
 		newVersionCmd(sys),
 	)
 
