@@ -4,11 +4,18 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"time"
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/zentra-cli/zentra/internal/prompt"
 	"github.com/zentra-cli/zentra/internal/secret"
 )
+
+// AccessibleEnv names the environment variable that, set to 1, asks questions one plain
+// line at a time instead of with an interactive form. It also lets answers come from a
+// pipe, for scripts and tests.
+const AccessibleEnv = "ZENTRA_ACCESSIBLE"
 
 // System is everything a command takes from the world outside it: streams, terminal
 // state, environment and tools. Tests build one by hand; main builds it from the process.
@@ -23,9 +30,15 @@ type System struct {
 	Getwd    func() (string, error)
 	LookPath func(string) (string, error)
 
+	// Now tells the time; tokens take their iat and exp from it.
+	Now func() time.Time
+
 	// Secrets draws the keys for .env. Nil means crypto/rand, or the seeded source when
 	// ZENTRA_SECRET_SEED is set.
 	Secrets secret.Source
+
+	// Prompter asks for what flags left open. Nil means the huh form on In and Err.
+	Prompter prompt.Prompter
 }
 
 // OSSystem returns the System of the running process.
@@ -39,6 +52,7 @@ func OSSystem() *System {
 		Getenv:    os.Getenv,
 		Getwd:     os.Getwd,
 		LookPath:  exec.LookPath,
+		Now:       time.Now,
 	}
 }
 
@@ -46,8 +60,34 @@ func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
-// CanPrompt is true when a person can answer questions: both ends are terminals and no
-// CI system is running us.
+// CanPrompt is true when questions may be asked: no CI system is running us, and either
+// both ends are terminals or ZENTRA_ACCESSIBLE=1 asks for plain prompts, which read
+// their answers from any input.
 func (s *System) CanPrompt() bool {
-	return s.StdinTTY && s.StdoutTTY && s.Getenv("CI") == ""
+	if s.Getenv("CI") != "" {
+		return false
+	}
+
+	return (s.StdinTTY && s.StdoutTTY) || s.Getenv(AccessibleEnv) == "1"
+}
+
+// Accessible is true when questions are asked one plain line at a time: with
+// ZENTRA_ACCESSIBLE=1, or on a terminal that cannot redraw (TERM=dumb).
+func (s *System) Accessible() bool {
+	return s.Getenv(AccessibleEnv) == "1" || s.Getenv("TERM") == "dumb"
+}
+
+// prompter returns the Prompter to ask with: the injected one, or the huh form drawn on
+// standard error so that standard output stays clean.
+func (s *System) prompter() prompt.Prompter {
+	if s.Prompter != nil {
+		return s.Prompter
+	}
+
+	return &prompt.Huh{
+		In:         s.In,
+		Out:        s.Err,
+		Accessible: s.Accessible(),
+		NoColor:    s.Getenv("NO_COLOR") != "",
+	}
 }

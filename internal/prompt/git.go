@@ -1,0 +1,49 @@
+package prompt
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"strings"
+
+	"github.com/zentra-cli/zentra/internal/project"
+)
+
+// GitAuthor is "Name <email>" from git's user.name and user.email in dir, or as much of
+// it as is set; "" when neither is set or the result is not a valid author.
+func GitAuthor(ctx context.Context, git, dir string) string {
+	get := func(key string) string {
+		cmd := exec.CommandContext(ctx, git, "config", "--get", key)
+		cmd.Dir = dir
+
+		out, err := cmd.Output()
+		if err != nil {
+			return ""
+		}
+
+		return strings.TrimSpace(string(out))
+	}
+
+	author, email := get("user.name"), get("user.email")
+	switch {
+	case author != "" && email != "":
+		author = fmt.Sprintf("%s <%s>", author, email)
+	case email != "":
+		author = email
+	}
+
+	if project.ValidateText("author", author) != nil {
+		return ""
+	}
+
+	return author
+}
+
+// InsideWorkTree reports whether dir lies inside a git work tree, where "git init" is
+// left out so as not to nest repositories.
+func InsideWorkTree(ctx context.Context, git, dir string) bool {
+	out, err := exec.CommandContext(ctx, git, "-C", dir, "rev-parse", "--is-inside-work-tree").
+		Output()
+
+	return err == nil && strings.TrimSpace(string(out)) == "true"
+}
