@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
 	"github.com/zentra-cli/zentra/internal/project"
+	"github.com/zentra-cli/zentra/internal/vcs"
 )
 
 // result is what "zentra init" did, as printed for people and, with --json, for tools.
@@ -127,15 +127,10 @@ func gitInit(ctx context.Context, sys *System, dir string) bool {
 		return false
 	}
 
-	inside := exec.CommandContext(ctx, git, "-C", dir, "rev-parse", "--is-inside-work-tree")
-	if out, err := inside.Output(); err == nil && strings.TrimSpace(string(out)) == "true" {
-		return false
+	created, err := vcs.Init(ctx, git, dir)
+	if err != nil {
+		fmt.Fprintf(sys.Err, "warning: %v; the project is complete without it\n", err)
 	}
 
-	if err := exec.CommandContext(ctx, git, "init", "-q", dir).Run(); err != nil {
-		fmt.Fprintf(sys.Err, "warning: git init failed (%v); the project is complete without it\n", err)
-		return false
-	}
-
-	return true
+	return created
 }

@@ -1,4 +1,6 @@
-package prompt
+// Package vcs asks git, when it is installed, what zentra needs to know: the user's
+// name for the author field, and whether a folder already sits inside a repository.
+package vcs
 
 import (
 	"context"
@@ -9,9 +11,9 @@ import (
 	"github.com/zentra-cli/zentra/internal/project"
 )
 
-// GitAuthor is "Name <email>" from git's user.name and user.email in dir, or as much of
+// Author is "Name <email>" from git's user.name and user.email in dir, or as much of
 // it as is set; "" when neither is set or the result is not a valid author.
-func GitAuthor(ctx context.Context, git, dir string) string {
+func Author(ctx context.Context, git, dir string) string {
 	get := func(key string) string {
 		cmd := exec.CommandContext(ctx, git, "config", "--get", key)
 		cmd.Dir = dir
@@ -46,4 +48,18 @@ func InsideWorkTree(ctx context.Context, git, dir string) bool {
 		Output()
 
 	return err == nil && strings.TrimSpace(string(out)) == "true"
+}
+
+// Init runs "git init" in dir unless dir already lies inside a work tree. It never
+// commits. It reports whether it created a repository.
+func Init(ctx context.Context, git, dir string) (bool, error) {
+	if InsideWorkTree(ctx, git, dir) {
+		return false, nil
+	}
+
+	if err := exec.CommandContext(ctx, git, "init", "-q", dir).Run(); err != nil {
+		return false, fmt.Errorf("git init: %w", err)
+	}
+
+	return true, nil
 }
