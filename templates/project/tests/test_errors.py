@@ -106,3 +106,39 @@ def test_status_phrases_follow_rfc_9110() -> None:
     assert status_phrase(413) == "413_CONTENT_TOO_LARGE"
     assert status_phrase(422) == "422_UNPROCESSABLE_CONTENT"
     assert status_phrase(505) == "505_HTTP_VERSION_NOT_SUPPORTED"
+
+
+def test_refused_cors_preflight_is_a_400_envelope(client: TestClient) -> None:
+    response = client.options(
+        "/api/health",
+        headers={
+            "Origin": "http://evil.test",
+            "Access-Control-Request-Method": "GET",
+        },
+    )
+
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/json"
+    assert "access-control-allow-origin" not in response.headers
+    assert "Origin" in response.headers["vary"]
+    assert response.json() == {
+        "status": "error",
+        "code": 400,
+        "response": "400_BAD_REQUEST",
+        "message": "Disallowed CORS request.",
+        "headers": None,
+    }
+
+
+def test_allowed_cors_preflight_still_succeeds(client: TestClient) -> None:
+    response = client.options(
+        "/api/health",
+        headers={
+            "Origin": "http://localhost",
+            "Access-Control-Request-Method": "GET",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "http://localhost"
+    assert response.headers["access-control-allow-credentials"] == "true"

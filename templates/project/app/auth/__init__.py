@@ -27,7 +27,7 @@ from app.auth.schema import (
     RefreshRequest,
     Token,
     UserBase,
-    normalise_username,
+    parse_username,
 )
 from app.core.dependencies import CurrentUser, SessionDep, user_from_access_token
 from app.core.responses import MessageResponse, message, success
@@ -100,7 +100,10 @@ def login_for_access_token(
     response: Response,
 ) -> Token:
     """Log in with the OAuth2 password form to get an access and a refresh token."""
-    user = get_user(db, normalise_username(form.username))
+    # A name that could never be registered is not looked up: the database may
+    # even refuse it (PostgreSQL does a NUL byte), and it must still be a plain 401.
+    username = parse_username(form.username)
+    user = get_user(db, username) if username else None
     if user is None:
         verify_dummy_password(form.password)
         raise unauthorized(INCORRECT_LOGIN)

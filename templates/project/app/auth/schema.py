@@ -2,7 +2,14 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
 
 
 def normalise_username(username: str) -> str:
@@ -24,6 +31,17 @@ Username = Annotated[
         examples=["agent47"],
     ),
 ]
+
+
+_username: TypeAdapter[str] = TypeAdapter(Username)
+
+
+def parse_username(username: str) -> str | None:
+    """Normalise ``username``; ``None`` if it then breaks the username rules."""
+    try:
+        return _username.validate_python(username)
+    except ValidationError:
+        return None
 
 
 class UserBase(BaseModel):
@@ -48,8 +66,11 @@ class UserDetails(BaseModel):
     is_active: bool = Field(description="Whether the user can log in")
 
 
-class GetUser(UserBase, UserDetails):
-    """Everything ``users/me`` returns."""
+class GetUser(UserDetails, UserBase):
+    """Everything ``users/me`` returns.
+
+    Pydantic puts the fields of the last base first, so ``username`` leads.
+    """
 
 
 class Token(BaseModel):

@@ -2,10 +2,12 @@
 
 import logging
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app.auth.access_log import RedactVerifyTokenFilter, redact
+from app.core.config import MAX_EXPIRE_MINS, settings
 from app.core.security import create_token, decode_token, hash_password, verify_password
 from tests.auth.utils import PASSWORD, REFRESH_KEY, make_token
 
@@ -28,6 +30,16 @@ def test_tokens_round_trip_only_as_their_own_type() -> None:
     assert decode_token(refresh, "access") is None
 
 
+def test_tokens_can_last_the_longest_allowed_expiry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings.AUTH, "REFRESH_TOKEN_EXPIRE_MINS", MAX_EXPIRE_MINS)
+
+    token = create_token("alice", "refresh")
+
+    assert decode_token(token, "refresh") == "alice"
+
+
 def test_a_refresh_key_token_typed_access_is_refused() -> None:
     token = make_token(key=REFRESH_KEY, type="access")
 
@@ -42,8 +54,67 @@ def test_a_non_string_subject_is_refused() -> None:
 def test_verify_paths_are_redacted() -> None:
     path = "/api/auth/token/verify/eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl?x=1"
 
-    assert redact(path) == "/api/auth/token/verify/[redacted]?x=1"
-    assert redact("/api/health") == "/api/health"
+    assert redact(path) == "/api/auth/token/verify/[redacted]"
+    assert redact("/api/health?x=1") == "/api/health?x=1"
+
+
+# Paths that the server routes to the verify route (or might), however they are
+# spelled; each carries the token ``SECRET.TOKEN.VALUE``.
+ENCODED_VERIFY_PATHS = {
+    "encoded letter": "/api/auth/token/%76erify/SECRET.TOKEN.VALUE",
+    "encoded slash": "/api/auth/token/verify%2FSECRET.TOKEN.VALUE",
+    "lower-case escape": "/api/auth/token%2fverify%2fSECRET.TOKEN.VALUE",
+    "encoded twice": "/api/auth/token/%2576erify/SECRET.TOKEN.VALUE",
+    "every letter encoded": "/api/auth/%74%6F%6B%65%6E/%76%65%72%69%66%79/"
+    + "SECRET%2ETOKEN%2EVALUE",
+    "other letter case": "/api/auth/Token/VERIFY/SECRET.TOKEN.VALUE",
+}
+
+
+@pytest.mark.parametrize("spelling", sorted(ENCODED_VERIFY_PATHS))
+def test_encoded_verify_paths_are_redacted(spelling: str) -> None:
+    path = ENCODED_VERIFY_PATHS[spelling]
+
+    redacted = redact(path)
+
+    assert redacted.endswith("[redacted]")
+    assert "SECRET" not in redacted
+    assert "VALUE" not in redacted
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/auth/token/%76erify/{token}",
+        "/api/auth/token/verify%2F{token}",
+    ],
+)
+def test_encoded_verify_paths_do_reach_the_route(
+    client: TestClient, tokens: dict[str, str], path: str
+) -> None:
+    # Why the log filter decodes paths: these spellings are served, not refused.
+    response = client.post(path.format(token=tokens["access_token"]))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            "/api/auth/token/refresh?refresh_token=SECRET&x=1",
+            "/api/auth/token/refresh?refresh_token=[redacted]&x=1",
+        ),
+        (
+            "/api/auth/token/refresh?refresh%5Ftoken=SECRET",
+            "/api/auth/token/refresh?refresh%5Ftoken=[redacted]",
+        ),
+        ("/api/health?access_token=SECRET", "/api/health?access_token=[redacted]"),
+        ("/api/health?x=SECRET", "/api/health?x=SECRET"),
+    ],
+)
+def test_token_query_parameters_are_redacted(path: str, expected: str) -> None:
+    assert redact(path) == expected
 
 
 def test_access_log_records_lose_the_token() -> None:

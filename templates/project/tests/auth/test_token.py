@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from app import auth as auth_routes
+from app.auth.schema import parse_username
 from tests.auth.utils import ACCESS_KEY, PASSWORD, REFRESH_KEY, assert_error, set_active
 
 
@@ -65,6 +66,35 @@ def test_token_for_unknown_user_still_checks_a_hash(
     assert checked == [PASSWORD]
 
 
+def test_parse_username_normalises_or_refuses() -> None:
+    assert parse_username(" Alice.B ") == "alice.b"
+    assert parse_username("al\x00ice") is None
+    assert parse_username("a" * 65) is None
+
+
+@pytest.mark.parametrize(
+    "username", ["al\x00ice", "al ice", "al/ice", "ab", "a" * 65, "   "]
+)
+def test_token_for_a_name_that_breaks_the_rules_is_the_same_401(
+    client: TestClient, user: str, monkeypatch: pytest.MonkeyPatch, username: str
+) -> None:
+    # Such names are never looked up: PostgreSQL, for one, refuses a NUL byte.
+    looked_up: list[str] = []
+    monkeypatch.setattr(
+        auth_routes, "get_user", lambda db, name: looked_up.append(name)
+    )
+    checked: list[str] = []
+    monkeypatch.setattr(auth_routes, "verify_dummy_password", checked.append)
+
+    response = client.post(
+        "/api/auth/token", data={"username": username, "password": PASSWORD}
+    )
+
+    assert_error(response, 401, "Incorrect username or password.")
+    assert looked_up == []
+    assert checked == [PASSWORD]
+
+
 def test_token_for_inactive_user_is_400_after_a_correct_password(
     client: TestClient, user: str, db: Session
 ) -> None:
@@ -95,3 +125,11 @@ def test_openapi_token_url_is_absolute(client: TestClient) -> None:
 
     flows = schema["components"]["securitySchemes"]["OAuth2PasswordBearer"]["flows"]
     assert flows["password"]["tokenUrl"] == "/api/auth/token"
+
+
+def test_docs_authorize_redirect_is_served_under_api(client: TestClient) -> None:
+    docs = client.get("/api/docs").text
+
+    assert "'/api/docs/oauth2-redirect'" in docs
+    assert client.get("/api/docs/oauth2-redirect").status_code == 200
+    assert client.get("/docs/oauth2-redirect").status_code == 404

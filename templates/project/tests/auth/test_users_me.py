@@ -35,6 +35,13 @@ def test_me_returns_the_user_details(
         },
         "headers": None,
     }
+    assert list(response.json()["data"]) == [
+        "username",
+        "email",
+        "phone",
+        "full_name",
+        "is_active",
+    ]
 
 
 def test_me_shows_stored_details(
