@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -149,9 +150,18 @@ func TestProjectProblems(t *testing.T) {
 	}{
 		{name: "not in a project", wd: "outside", want: "not inside a zentra project",
 			hint: "pass --dir"},
-		{name: "no-auth project", auth: "false", env: noAuthEnv, want: "made with --no-auth"},
-		{name: "auth project without auth settings", auth: "true", env: noAuthEnv,
+		{name: "no-auth project", auth: "false", env: noAuthEnv,
+			want: "made with --no-auth (its pyproject.toml has auth = false"},
+		{name: "no-auth project with auth settings", auth: "false", env: testEnv,
 			want: "made with --no-auth"},
+		{name: "auth project without auth settings", auth: "true", env: noAuthEnv,
+			want: "bad secret key: AUTH__SECRET_ACCESS_KEY and AUTH__SECRET_REFRESH_KEY " +
+				"are missing", hint: "Run \"zentra keys rotate\" to add the missing keys",
+			tokenOnly: true},
+		{name: "expiry out of range", auth: "true",
+			env: strings.Replace(testEnv, "MINS=15\n", "MINS=999999999999999\n", 1),
+			want: "AUTH__ACCESS_TOKEN_EXPIRE_MINS is \"999999999999999\"; it must be a " +
+				"whole number of minutes from 1 to 153722867", tokenOnly: true},
 		{name: "missing .env", auth: "true", want: ".env is missing",
 			hint: "Copy .env.example to .env"},
 		{name: "short key", auth: "true", env: shortKey,
@@ -161,6 +171,8 @@ func TestProjectProblems(t *testing.T) {
 			want: `AUTH__ALGORITHM is "RS256"`, tokenOnly: true},
 		{name: "--dir outside a project", auth: "true", env: testEnv, dirArg: "../..",
 			want: "not inside a zentra project"},
+		{name: "--dir that does not exist", auth: "true", env: testEnv, dirArg: "nonexistent",
+			want: "nonexistent does not exist\n"},
 	}
 
 	for _, tt := range tests {
@@ -206,5 +218,132 @@ func TestKeysRotateMendsAShortKey(t *testing.T) {
 
 	if code, _, errOut := (run{wd: dir}).exec(t, "token", "create", "-u", "alice"); code != 0 {
 		t.Errorf("token create after rotating: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestKeysRotateAddsMissingKeys(t *testing.T) {
+	accessLine := "AUTH__SECRET_ACCESS_KEY=" + testAccessKey + "\n"
+	refreshLine := `AUTH__SECRET_REFRESH_KEY="` + testRefreshKey + `"` + "\n"
+
+	tests := []struct {
+		name    string
+		drop    []string
+		args    []string
+		added   []string
+		rotated []string
+	}{
+		{name: "both missing", drop: []string{accessLine, refreshLine},
+			added: []string{token.EnvAccessKey, token.EnvRefreshKey}},
+		{name: "refresh missing, access named", drop: []string{refreshLine},
+			args: []string{"--access"}, added: []string{token.EnvRefreshKey},
+			rotated: []string{token.EnvAccessKey}},
+		{name: "access missing, refresh named", drop: []string{accessLine},
+			args: []string{"--refresh"}, added: []string{token.EnvAccessKey},
+			rotated: []string{token.EnvRefreshKey}},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := testEnv
+			for _, line := range tt.drop {
+				env = strings.Replace(env, line, "", 1)
+			}
+
+			dir := testProject(t, "true", env)
+			path := filepath.Join(dir, ".env")
+
+			code, out, errOut := run{wd: dir}.exec(t,
+				append([]string{"keys", "rotate"}, tt.args...)...)
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+
+			for _, k := range tt.added {
+				if !strings.Contains(out, k+" was missing; a new one was added to "+path) {
+					t.Errorf("stdout %q does not report %s as added", out, k)
+				}
+			}
+
+			for _, k := range tt.rotated {
+				if !strings.Contains(out, "new "+k+" written to "+path) {
+					t.Errorf("stdout %q does not report %s as rotated", out, k)
+				}
+			}
+
+			code, _, errOut = run{wd: dir}.exec(t, "token", "create", "-u", "alice")
+			if code != 0 {
+				t.Errorf("token create after rotating: exit %d, stderr %q", code, errOut)
+			}
+		})
+	}
+}
+
+func TestKeysRotateRefusesAReadOnlyEnv(t *testing.T) {
+	dir := testProject(t, "true", testEnv)
+	path := filepath.Join(dir, ".env")
+	if err := os.Chmod(path, 0o400); err != nil {
+		t.Fatal(err)
+	}
+
+	// Windows keeps only a read-only flag, shown as 0444.
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	code, out, errOut := run{wd: dir}.exec(t, "keys", "rotate")
+	want := fmt.Sprintf("zentra: rotate keys: %s: the file is read-only (mode %04o)\n"+
+		"It was left as it was; make it writable first (chmod u+w) to rotate keys.\n",
+		path, st.Mode().Perm())
+	if code != ExitFailed || out != "" || errOut != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and %q", code, out, errOut, want)
+	}
+
+	sameOtherLines(t, path, nil)
+
+	if after, err := os.Stat(path); err != nil || after.Mode() != st.Mode() {
+		t.Errorf("mode changed (%v)", err)
+	}
+}
+
+func TestKeysRotateTightensPermissions(t *testing.T) {
+	tests := []struct {
+		mode, want os.FileMode
+		note       string
+	}{
+		{mode: 0o644, want: 0o600, note: "was readable by group or others (mode 0644); " +
+			"it is now 0600\n"},
+		{mode: 0o660, want: 0o600, note: "(mode 0660); it is now 0600\n"},
+		{mode: 0o600, want: 0o600},
+		{mode: 0o700, want: 0o700},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.mode.String(), func(t *testing.T) {
+			if runtime.GOOS == "windows" {
+				// No group or other bits there: the file keeps its mode, without a note.
+				tt.want, tt.note = 0o666, ""
+			}
+
+			dir := testProject(t, "true", testEnv)
+			path := filepath.Join(dir, ".env")
+			if err := os.Chmod(path, tt.mode); err != nil {
+				t.Fatal(err)
+			}
+
+			code, out, errOut := run{wd: dir}.exec(t, "keys", "rotate")
+			if code != 0 || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+
+			if strings.Contains(out, "note: ") != (tt.note != "") ||
+				!strings.Contains(out, tt.note) {
+				t.Errorf("stdout = %q, want note %q", out, tt.note)
+			}
+
+			if st, err := os.Stat(path); err != nil || st.Mode().Perm() != tt.want {
+				t.Errorf("mode after rotating: %v (%v), want %v", st.Mode().Perm(), err, tt.want)
+			}
+		})
 	}
 }

@@ -1,19 +1,19 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"path/filepath"
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/zentra-cli/zentra/internal/envfile"
-	"github.com/zentra-cli/zentra/internal/project"
 	"github.com/zentra-cli/zentra/internal/token"
 )
 
@@ -47,7 +47,9 @@ func newTokenCmd(sys *System) *cobra.Command {
 			"the one around the current folder, or around --dir.\n\n" +
 			"Exit codes: 0 done (a valid token for verify), 1 an invalid token, 2 bad\n" +
 			"flags or no usable project (not inside one, made with --no-auth, bad .env).",
-		Args: cobra.NoArgs,
+		Args:                       groupArgs,
+		RunE:                       groupRun(sys),
+		SuggestionsMinimumDistance: 2,
 	}
 	cmd.PersistentFlags().StringVar(&o.Dir, "dir", "",
 		"project folder or any folder inside it (default: the current folder)")
@@ -77,12 +79,48 @@ func newTokenCreateCmd(o *tokenOptions) *cobra.Command {
 	f := cmd.Flags()
 	f.StringVarP(&o.User, "user", "u", "", "user name for the sub claim (required)")
 	f.BoolVar(&o.Refresh, "refresh", false, "make a refresh token instead of an access token")
-	f.DurationVar(&o.TTL, "ttl", 0, "lifetime such as 30m or 12h (default: the project's "+
+	f.Var(ttlValue{&o.TTL}, "ttl", "lifetime such as 30m or 12h (default: the project's "+
 		"setting); a negative one makes an expired token, for tests")
 	f.BoolVar(&o.JSON, "json", false, "print the token and its claims as one JSON object")
 
 	return cmd
 }
+
+// maxTTL is the longest lifetime a time.Duration holds, in whole seconds.
+var maxTTL = time.Duration(math.MaxInt64).Truncate(time.Second)
+
+// durationSyntax matches what time.ParseDuration accepts, whatever the size, so that a
+// lifetime too long to hold can be told from one that is not a duration at all.
+var durationSyntax = regexp.MustCompile(
+	`^[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+$`)
+
+// ttlValue is the --ttl flag: a duration whose error says when it is too long.
+type ttlValue struct{ d *time.Duration }
+
+func (v ttlValue) String() string {
+	if v.d == nil {
+		return "0s"
+	}
+
+	return v.d.String()
+}
+
+func (v ttlValue) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil && durationSyntax.MatchString(s) {
+		return fmt.Errorf("out of range: a lifetime is at most %s either way", maxTTL)
+	}
+
+	if err != nil {
+		return err
+	}
+
+	*v.d = d
+
+	return nil
+}
+
+func (ttlValue) Type() string { return "duration" }
 
 func runTokenCreate(o *tokenOptions) error {
 	if o.User == "" {
@@ -128,13 +166,15 @@ func newTokenVerifyCmd(o *tokenOptions) *cobra.Command {
 			"sub, iat, exp and type present; type matching; not expired and not issued in\n" +
 			"the future, give or take " + token.Leeway.String() + " of clock difference. " +
 			"TOKEN \"-\" reads it from stdin.\n\n" +
+			"The leeway is the one difference: the project's own check allows none, so a\n" +
+			"token valid only thanks to it gets a note saying so.\n\n" +
 			"A valid token prints its claims and exits 0; an invalid one prints one line\n" +
 			"saying why on stderr and exits 1.",
 		Example: "  zentra token verify \"$TOKEN\"\n" +
 			"  zentra token create --user alice --refresh | zentra token verify --refresh -",
 		Args: cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			return runTokenVerify(o, args[0])
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runTokenVerify(cmd.Context(), o, args[0])
 		},
 	}
 
@@ -145,17 +185,15 @@ func newTokenVerifyCmd(o *tokenOptions) *cobra.Command {
 	return cmd
 }
 
-// maxTokenBytes bounds what verify reads from stdin.
+// maxTokenBytes bounds what verify reads from stdin; a token is a few hundred bytes.
 const maxTokenBytes = 64 << 10
 
-func runTokenVerify(o *tokenOptions, raw string) error {
+func runTokenVerify(ctx context.Context, o *tokenOptions, raw string) error {
 	if raw == "-" {
-		b, err := io.ReadAll(io.LimitReader(o.sys.In, maxTokenBytes))
-		if err != nil {
-			return fmt.Errorf("read the token from stdin: %w", err)
+		var err error
+		if raw, err = readToken(ctx, o.sys.In); err != nil {
+			return err
 		}
-
-		raw = string(b)
 	}
 
 	if strings.TrimSpace(raw) == "" {
@@ -176,35 +214,88 @@ func runTokenVerify(o *tokenOptions, raw string) error {
 
 	if o.JSON {
 		return writeTokenJSON(o.sys.Out, struct {
-			Valid     bool         `json:"valid"`
-			Algorithm string       `json:"algorithm"`
-			Claims    token.Claims `json:"claims"`
-		}{true, s.Algorithm, claims})
+			Valid        bool         `json:"valid"`
+			Algorithm    string       `json:"algorithm"`
+			Claims       token.Claims `json:"claims"`
+			WithinLeeway []string     `json:"within_leeway"`
+		}{true, s.Algorithm, claims, append([]string{}, claims.WithinLeeway(now)...)})
 	}
 
 	return writeClaims(o.sys.Out, s.Algorithm, claims, now)
 }
 
-// writeClaims prints a valid token's claims for people.
-func writeClaims(w io.Writer, alg string, c token.Claims, now time.Time) error {
-	exp := time.Unix(c.Exp, 0).UTC()
-	left := exp.Sub(now).Round(time.Second)
-
-	when := "expires in " + left.String()
-	if left < 0 {
-		when = fmt.Sprintf("expired %s ago, within the %s leeway", -left, token.Leeway)
+// readToken reads a token from in, at most maxTokenBytes of it, and gives up with
+// ctx's error when ctx ends first. A read still blocked then is left behind: the
+// process is about to exit.
+func readToken(ctx context.Context, in io.Reader) (string, error) {
+	type result struct {
+		b   []byte
+		err error
 	}
 
-	_, err := fmt.Fprintf(w, "valid %s token (%s)\n"+
-		"  sub   %s\n"+
-		"  type  %s\n"+
-		"  iat   %d  %s\n"+
-		"  exp   %d  %s, %s\n",
-		c.Type, alg, c.Sub, c.Type,
-		c.Iat, time.Unix(c.Iat, 0).UTC().Format(time.RFC3339),
-		c.Exp, exp.Format(time.RFC3339), when)
+	done := make(chan result, 1)
+	go func() {
+		b, err := io.ReadAll(io.LimitReader(in, maxTokenBytes+1))
+		done <- result{b, err}
+	}()
+
+	select {
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case r := <-done:
+		if r.err != nil {
+			return "", fmt.Errorf("read the token from stdin: %w", r.err)
+		}
+
+		if len(r.b) > maxTokenBytes {
+			return "", usageError(fmt.Errorf("stdin holds more than %d KiB, too much for "+
+				"a token", maxTokenBytes>>10))
+		}
+
+		return string(r.b), nil
+	}
+}
+
+// writeClaims prints a valid token's claims for people, with a note when it is valid
+// only thanks to the leeway.
+func writeClaims(w io.Writer, alg string, c token.Claims, now time.Time) error {
+	unix := func(n int64) string { return time.Unix(n, 0).UTC().Format(time.RFC3339) }
+	secs := func(n int64) time.Duration { return time.Duration(n) * time.Second }
+
+	when := "expires in " + secs(c.Exp-now.Unix()).String()
+	if c.Exp <= now.Unix() {
+		when = "expired " + secs(now.Unix()-c.Exp).String() + " ago"
+	}
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "valid %s token (%s)\n  sub   %s\n  type  %s\n  iat   %d  %s\n",
+		c.Type, alg, printable(c.Sub), c.Type, c.Iat, unix(c.Iat))
+	fmt.Fprintf(&b, "  exp   %d  %s, %s\n", c.Exp, unix(c.Exp), when)
+
+	if c.Nbf != 0 {
+		fmt.Fprintf(&b, "  nbf   %d  %s\n", c.Nbf, unix(c.Nbf))
+	}
+
+	if notes := c.WithinLeeway(now); len(notes) > 0 {
+		fmt.Fprintf(&b, "note: valid only thanks to the %s leeway for clock differences "+
+			"(%s); the project's own check allows none\n", token.Leeway,
+			strings.Join(notes, ", "))
+	}
+
+	_, err := io.WriteString(w, b.String())
 
 	return err
+}
+
+// printable returns s as it is when it holds only printable characters, and quoted
+// with Go escapes otherwise, so a claim cannot send control sequences to a terminal.
+func printable(s string) string {
+	q := strconv.Quote(s)
+	if q[1:len(q)-1] == s {
+		return s
+	}
+
+	return q
 }
 
 func writeTokenJSON(w io.Writer, v any) error {
@@ -212,70 +303,6 @@ func writeTokenJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 
 	return enc.Encode(v)
-}
-
-// authProject is a project with auth, found around a folder, and its .env variables.
-type authProject struct {
-	project.Found
-	Env map[string]string
-}
-
-// openAuthProject finds the project around dir (the working folder when empty) and
-// reads its .env. Not finding one, or finding one without auth, is a usage error.
-func openAuthProject(sys *System, dir string) (authProject, error) {
-	wd, err := sys.Getwd()
-	if err != nil {
-		return authProject{}, err
-	}
-
-	start := wd
-	if dir != "" {
-		start = dir
-		if !filepath.IsAbs(dir) {
-			start = filepath.Join(wd, dir)
-		}
-	}
-
-	found, err := project.Discover(start)
-	if errors.Is(err, project.ErrNotFound) {
-		return authProject{}, &ExitError{
-			Code: ExitUsage,
-			Err:  err,
-			Hint: "Run this inside a project made by \"zentra init\", or pass --dir.",
-		}
-	}
-
-	if err != nil {
-		return authProject{}, usageError(err)
-	}
-
-	if !found.Auth {
-		return authProject{}, usageError(noAuthError(found.Dir))
-	}
-
-	env, err := envfile.Read(found.EnvPath())
-	if errors.Is(err, fs.ErrNotExist) {
-		return authProject{}, &ExitError{
-			Code: ExitUsage,
-			Err:  fmt.Errorf("%s is missing", found.EnvPath()),
-			Hint: "Copy .env.example to .env and fill in the AUTH__ keys " +
-				"(\"zentra new-key\" makes one).",
-		}
-	}
-
-	if err != nil {
-		return authProject{}, usageError(err)
-	}
-
-	if !token.HasAuth(env) {
-		return authProject{}, usageError(noAuthError(found.Dir))
-	}
-
-	return authProject{Found: found, Env: env}, nil
-}
-
-func noAuthError(dir string) error {
-	return fmt.Errorf("the project in %s was made with --no-auth: it has no tokens or keys", dir)
 }
 
 // loadTokenSettings opens the project around dir and checks its token settings.
@@ -290,8 +317,11 @@ func loadTokenSettings(sys *System, dir string) (token.Settings, error) {
 	s, err := token.FromEnv(p.Env)
 	if err != nil {
 		ee := &ExitError{Code: ExitUsage, Err: fmt.Errorf("%s: %w", p.EnvPath(), err)}
-		if errors.Is(err, token.ErrKey) {
-			ee.Hint = "\"zentra keys rotate\" writes new keys."
+		switch {
+		case len(token.MissingKeys(p.Env)) > 0:
+			ee.Hint = "Run \"zentra keys rotate\" to add the missing keys to .env."
+		case errors.Is(err, token.ErrKey):
+			ee.Hint = "Run \"zentra keys rotate\" to write new keys."
 		}
 
 		return token.Settings{}, ee

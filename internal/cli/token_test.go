@@ -165,77 +165,6 @@ func TestTokenCreateJSON(t *testing.T) {
 	}
 }
 
-func TestTokenVerify(t *testing.T) {
-	dir := testProject(t, "true", testEnv)
-	s := projectSettings(t, dir)
-
-	access, _, err := s.Create("alice", token.Access, 0, tokenNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	refresh, _, err := s.Create("alice", token.Refresh, 0, tokenNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	tests := []struct {
-		name string
-		r    run
-		args []string
-		code int
-		out  string
-		err  string
-	}{
-		{name: "valid access token", args: []string{access}, out: "valid access token (HS256)\n" +
-			"  sub   alice\n  type  access\n" +
-			"  iat   1740830400  2025-03-01T12:00:00Z\n" +
-			"  exp   1740831300  2025-03-01T12:15:00Z, expires in 10m0s\n",
-			r: run{now: tokenNow.Add(5 * time.Minute)}},
-		{name: "valid refresh token from stdin", args: []string{"--refresh", "-"},
-			r: run{stdin: refresh + "\n"}, out: "valid refresh token (HS256)\n"},
-		{name: "json", args: []string{access, "--json"}, out: `"valid": true`},
-		{name: "expired within the leeway", args: []string{access},
-			r:   run{now: tokenNow.Add(15*time.Minute + 20*time.Second)},
-			out: "expired 20s ago, within the 30s leeway"},
-		{name: "expired", args: []string{access}, code: 1,
-			r:   run{now: tokenNow.Add(16 * time.Minute)},
-			err: "zentra: invalid token: expired at 2025-03-01T12:15:00Z\n"},
-		{name: "refresh token as access token", args: []string{refresh}, code: 1,
-			err: "zentra: invalid token: bad signature: signed with the refresh key, not the " +
-				"access key (is it a refresh token?)\n"},
-		{name: "access token as refresh token", args: []string{"--refresh", access}, code: 1,
-			err: "zentra: invalid token: bad signature: signed with the access key"},
-		{name: "garbage", args: []string{"not-a-token"}, code: 1,
-			err: "zentra: invalid token: malformed token"},
-		{name: "empty stdin", args: []string{"-"}, code: 2, err: "the token is empty"},
-		{name: "no token", args: nil, code: 2, err: "accepts 1 arg"},
-	}
-
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tt.r.wd = dir
-			code, out, errOut := tt.r.exec(t, append([]string{"token", "verify"}, tt.args...)...)
-
-			if code != tt.code {
-				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, errOut)
-			}
-
-			if !strings.Contains(out, tt.out) || (tt.code != 0 && out != "") {
-				t.Errorf("stdout = %q, want %q", out, tt.out)
-			}
-
-			if !strings.Contains(errOut, tt.err) || (tt.code == 0 && errOut != "") {
-				t.Errorf("stderr = %q, want %q", errOut, tt.err)
-			}
-
-			if tt.code == 1 && strings.Count(errOut, "\n") != 1 {
-				t.Errorf("stderr %q is not one line", errOut)
-			}
-		})
-	}
-}
-
 func TestTokenFindsTheProjectFromASubfolder(t *testing.T) {
 	dir := testProject(t, "true", testEnv)
 	sub := filepath.Join(dir, "app", "api")
@@ -278,6 +207,11 @@ func TestTokenCreateUsage(t *testing.T) {
 			want: "shorter than a second"},
 		{name: "lifetime not a duration", args: []string{"-u", "alice", "--ttl", "15"},
 			want: "invalid argument"},
+		{name: "lifetime too long", args: []string{"-u", "alice", "--ttl", "3000000h"},
+			want: `invalid argument "3000000h" for "--ttl" flag: out of range: a lifetime is ` +
+				"at most 2562047h47m16s either way"},
+		{name: "lifetime too far back", args: []string{"-u", "alice", "--ttl=-3000000h"},
+			want: "out of range"},
 		{name: "an argument", args: []string{"-u", "alice", "extra"}, want: "unknown command"},
 	}
 
@@ -312,5 +246,43 @@ func TestTokenWarnsAboutEnvironmentOverrides(t *testing.T) {
 	want := "warning: AUTH__ALGORITHM is set in the environment"
 	if code != 0 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q; want a warning", code, errOut)
+	}
+}
+
+func TestGroupCommandsNeedASubcommand(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+		hint string
+	}{
+		{name: "mistyped keys command", args: []string{"keys", "rotat"},
+			want: `zentra: unknown command "rotat" for "zentra keys"; did you mean "rotate"?`,
+			hint: "Run 'zentra keys --help' for usage."},
+		{name: "mistyped token command with a token", args: []string{"token", "verfy", "a.b.c"},
+			want: `zentra: unknown command "verfy" for "zentra token"; did you mean "verify"?`,
+			hint: "Run 'zentra token --help' for usage."},
+		{name: "unknown token command", args: []string{"token", "bogus"},
+			want: `zentra: unknown command "bogus" for "zentra token"` + "\n",
+			hint: "Run 'zentra token --help' for usage."},
+		{name: "keys alone", args: []string{"keys"},
+			want: `zentra: missing command: "zentra keys" needs one of rotate`,
+			hint: "Usage:\n  zentra keys [flags]\n  zentra keys [command]"},
+		{name: "token alone with a flag", args: []string{"token", "--dir", "."},
+			want: `zentra: missing command: "zentra token" needs one of create, verify`,
+			hint: "Usage:"},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run{wd: t.TempDir()}.exec(t, tt.args...)
+			if code != ExitUsage || out != "" {
+				t.Errorf("exit %d, stdout %q; want exit 2 and no output", code, out)
+			}
+
+			if !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, tt.hint) {
+				t.Errorf("stderr = %q, want %q and %q", errOut, tt.want, tt.hint)
+			}
+		})
 	}
 }

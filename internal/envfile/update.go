@@ -1,11 +1,28 @@
 package envfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 )
+
+// ErrReadOnly is wrapped by Update's error when the file has no owner-write permission:
+// someone made it read-only on purpose, so it is not replaced behind their back.
+var ErrReadOnly = errors.New("the file is read-only")
+
+// Modes are a replaced file's permission bits before and after Update.
+type Modes struct {
+	Old, New fs.FileMode
+}
+
+// Tightened reports whether Update took away group or other permissions.
+func (m Modes) Tightened() bool {
+	return m.Old != m.New
+}
 
 // replacer holds the steps of an atomic file replace that can fail half-way, so tests
 // can make them fail.
@@ -24,40 +41,59 @@ var osReplacer = replacer{
 
 // Update sets values in the .env file at path as Set does, and replaces the file
 // atomically: readers see the old file or the new one, never a mix, and a failure at
-// any step leaves the old file untouched. The file keeps its permission bits; a
-// symbolic link is followed and the file it points to is replaced.
-func Update(path string, values map[string]string) error {
+// any step leaves the old file untouched. A symbolic link is followed and the file it
+// points to is replaced.
+//
+// The file holds secrets, so the new one keeps only the owner's permission bits of the
+// old one (a 0644 file becomes 0600). A file without owner-write permission is refused
+// with ErrReadOnly, whoever runs Update.
+func Update(path string, values map[string]string) (Modes, error) {
 	return update(path, values, osReplacer)
 }
 
-func update(path string, values map[string]string, r replacer) error {
+func update(path string, values map[string]string, r replacer) (Modes, error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return err
+		return Modes{}, err
+	}
+
+	st, err := os.Stat(target)
+	if err != nil {
+		return Modes{}, err
+	}
+
+	old := st.Mode().Perm()
+	if old&0o200 == 0 {
+		return Modes{}, fmt.Errorf("%s: %w (mode %04o)", path, ErrReadOnly, old)
 	}
 
 	src, err := os.ReadFile(target)
 	if err != nil {
-		return err
+		return Modes{}, err
 	}
 
 	out, err := Set(src, values)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return Modes{}, fmt.Errorf("%s: %w", path, err)
 	}
 
-	return replaceFile(target, out, r)
+	m := Modes{Old: old, New: old & 0o700}
+	if runtime.GOOS == "windows" {
+		// Windows has no group or other bits; Chmod only sets the read-only flag there.
+		m.New = old
+	}
+
+	if err := replaceFile(target, out, m.New, r); err != nil {
+		return Modes{}, err
+	}
+
+	return m, nil
 }
 
-// replaceFile writes data to a new file beside path, with path's permission bits from
+// replaceFile writes data to a new file beside path, with permission bits mode from
 // before any byte is written, syncs it and renames it over path. On failure the new
 // file is removed.
-func replaceFile(path string, data []byte, r replacer) (err error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-
+func replaceFile(path string, data []byte, mode fs.FileMode, r replacer) (err error) {
 	dir := filepath.Dir(path)
 
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".zentra-*")
@@ -78,7 +114,7 @@ func replaceFile(path string, data []byte, r replacer) (err error) {
 		os.Remove(tmp.Name())
 	}()
 
-	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
+	if err := tmp.Chmod(mode); err != nil {
 		return err
 	}
 

@@ -2,6 +2,7 @@ package envfile
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -52,12 +53,32 @@ func onlyFile(t *testing.T, path string) {
 }
 
 func TestUpdateRewritesInPlace(t *testing.T) {
-	for _, mode := range []fs.FileMode{0o600, 0o640} {
+	tests := []struct {
+		mode, want fs.FileMode
+	}{
+		{mode: 0o600, want: 0o600},
+		{mode: 0o700, want: 0o700},
+		{mode: 0o640, want: 0o600},
+		{mode: 0o644, want: 0o600},
+		{mode: 0o666, want: 0o600},
+	}
+
+	for _, tt := range tests {
+		mode := tt.mode
 		t.Run(mode.String(), func(t *testing.T) {
 			path := writeEnv(t, mode)
 
-			if err := Update(path, rotation); err != nil {
+			m, err := Update(path, rotation)
+			if err != nil {
 				t.Fatal(err)
+			}
+
+			if runtime.GOOS != "windows" {
+				wantModes := Modes{Old: mode, New: tt.want}
+				if m != wantModes || m.Tightened() != (mode != tt.want) {
+					t.Errorf("Update = %+v (tightened %v), want %+v", m, m.Tightened(),
+						wantModes)
+				}
 			}
 
 			got, err := os.ReadFile(path)
@@ -83,8 +104,8 @@ func TestUpdateRewritesInPlace(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			if runtime.GOOS != "windows" && st.Mode().Perm() != mode {
-				t.Errorf("mode = %v, want %v", st.Mode().Perm(), mode)
+			if runtime.GOOS != "windows" && st.Mode().Perm() != tt.want {
+				t.Errorf("mode = %v, want %v", st.Mode().Perm(), tt.want)
 			}
 
 			onlyFile(t, path)
@@ -99,7 +120,7 @@ func TestUpdateFollowsALink(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := Update(link, rotation); err != nil {
+	if _, err := Update(link, rotation); err != nil {
 		t.Fatal(err)
 	}
 
@@ -143,7 +164,7 @@ func TestUpdateFailureLeavesTheOldFile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := writeEnv(t, 0o600)
 
-			err := update(path, rotation, tt.r)
+			_, err := update(path, rotation, tt.r)
 			if !errors.Is(err, errCrash) {
 				t.Fatalf("error = %v, want the crash", err)
 			}
@@ -169,7 +190,7 @@ func TestUpdateRefusesAnUnsafeLayoutWithoutWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := Update(path, rotation); err == nil {
+	if _, err := Update(path, rotation); err == nil {
 		t.Fatal("no error")
 	}
 
@@ -179,4 +200,35 @@ func TestUpdateRefusesAnUnsafeLayoutWithoutWriting(t *testing.T) {
 	}
 
 	onlyFile(t, path)
+}
+
+func TestUpdateRefusesAReadOnlyFile(t *testing.T) {
+	// The check reads the mode bits, so it holds even for root, who may write anything.
+	for _, mode := range []fs.FileMode{0o400, 0o444, 0o500, 0o440} {
+		t.Run(mode.String(), func(t *testing.T) {
+			path := writeEnv(t, mode)
+
+			_, err := Update(path, rotation)
+			if !errors.Is(err, ErrReadOnly) {
+				t.Fatalf("error = %v, want ErrReadOnly", err)
+			}
+
+			want := fmt.Sprintf("(mode %04o)", mode)
+			if runtime.GOOS != "windows" && !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q does not say %s", err, want)
+			}
+
+			got, err := os.ReadFile(path)
+			if err != nil || string(got) != sample {
+				t.Errorf("file changed to %q (%v)", got, err)
+			}
+
+			st, err := os.Stat(path)
+			if err != nil || (runtime.GOOS != "windows" && st.Mode().Perm() != mode) {
+				t.Errorf("mode changed (%v)", err)
+			}
+
+			onlyFile(t, path)
+		})
+	}
 }

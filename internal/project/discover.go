@@ -42,11 +42,22 @@ type pyproject struct {
 
 // Discover walks from start up to the file system root and returns the first folder
 // whose pyproject.toml has a [tool.zentra] table. A pyproject.toml without that table
-// (a nested package, say) is passed over; one that is not valid TOML is an error.
+// (a nested package, say) is passed over; one that is not valid TOML is an error, and
+// so is a start that does not exist or is not a folder.
 func Discover(start string) (Found, error) {
 	dir, err := filepath.Abs(start)
 	if err != nil {
 		return Found{}, fmt.Errorf("resolve %s: %w", start, err)
+	}
+
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Found{}, fmt.Errorf("the folder %s does not exist", start)
+	case err != nil:
+		return Found{}, err
+	case !st.IsDir():
+		return Found{}, fmt.Errorf("%s is not a folder", start)
 	}
 
 	for {

@@ -128,3 +128,26 @@ func TestDiscoverRefusesBrokenFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestDiscoverRefusesAStartThatIsNoFolder(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "pyproject.toml"), `[tool.zentra]`+"\n")
+
+	tests := []struct {
+		name, start, want string
+	}{
+		{name: "missing folder", start: filepath.Join(root, "nonexistent"),
+			want: "the folder " + filepath.Join(root, "nonexistent") + " does not exist"},
+		{name: "a file", start: filepath.Join(root, "pyproject.toml"),
+			want: filepath.Join(root, "pyproject.toml") + " is not a folder"},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := project.Discover(tt.start)
+			if err == nil || errors.Is(err, project.ErrNotFound) || err.Error() != tt.want {
+				t.Errorf("error = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -27,9 +27,6 @@ const (
 	defaultRefreshMin = "10080"
 )
 
-// envPrefix starts the name of every auth setting; a project without any has no auth.
-const envPrefix = "AUTH__"
-
 // digestSize is the output size in bytes of each accepted algorithm's hash, which is
 // also the shortest key it may be given.
 var digestSize = map[string]int{"HS256": 32, "HS384": 48, "HS512": 64}
@@ -58,18 +55,6 @@ type Settings struct {
 	AccessTTL, RefreshTTL time.Duration
 }
 
-// HasAuth reports whether env holds any auth setting. A project made with --no-auth
-// has none.
-func HasAuth(env map[string]string) bool {
-	for k := range env {
-		if strings.HasPrefix(k, envPrefix) {
-			return true
-		}
-	}
-
-	return false
-}
-
 // FromEnv reads the settings from a project's .env variables and checks them as the
 // project does when it starts, with the same defaults for the algorithm and lifetimes.
 // Errors name the setting and never show a key.
@@ -81,6 +66,16 @@ func FromEnv(env map[string]string) (Settings, error) {
 	if !ok {
 		return Settings{}, fmt.Errorf("%s is %q; only HS256, HS384 and HS512 are supported",
 			EnvAlgorithm, s.Algorithm)
+	}
+
+	if missing := MissingKeys(env); len(missing) > 0 {
+		verb := "is"
+		if len(missing) > 1 {
+			verb = "are"
+		}
+
+		return Settings{}, fmt.Errorf("%w: %s %s missing", ErrKey,
+			strings.Join(missing, " and "), verb)
 	}
 
 	var err error
@@ -110,6 +105,18 @@ func FromEnv(env map[string]string) (Settings, error) {
 	}
 
 	return s, nil
+}
+
+// MissingKeys lists the secret keys that env does not define at all, access key first.
+func MissingKeys(env map[string]string) []string {
+	var missing []string
+	for _, k := range []string{EnvAccessKey, EnvRefreshKey} {
+		if _, ok := env[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+
+	return missing
 }
 
 // key returns the named key's bytes, refusing one that is missing, empty or shorter
@@ -148,7 +155,8 @@ func minutes(env map[string]string, name, def string) (time.Duration, error) {
 
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n <= 0 || n > maxMinutes {
-		return 0, fmt.Errorf("%s is %q; it must be a whole number of minutes above 0", name, v)
+		return 0, fmt.Errorf("%s is %q; it must be a whole number of minutes from 1 to %d "+
+			"(about 292 years)", name, v, maxMinutes)
 	}
 
 	return time.Duration(n) * time.Minute, nil

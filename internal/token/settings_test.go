@@ -3,6 +3,7 @@ package token_test
 import (
 	"errors"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -57,7 +58,7 @@ func TestFromEnvRefusesBadSettings(t *testing.T) {
 		name   string
 		alg    string
 		change map[string]string
-		drop   string
+		drop   []string
 		want   string
 		key    bool
 	}{
@@ -65,8 +66,11 @@ func TestFromEnvRefusesBadSettings(t *testing.T) {
 		{name: "asymmetric algorithm", alg: "RS256", want: `AUTH__ALGORITHM is "RS256"`},
 		{name: "algorithm none", alg: "none", want: `AUTH__ALGORITHM is "none"`},
 		{name: "lower-case algorithm", alg: "hs256", want: `AUTH__ALGORITHM is "hs256"`},
-		{name: "missing access key", alg: "HS256", drop: token.EnvAccessKey,
-			want: "AUTH__SECRET_ACCESS_KEY is missing", key: true},
+		{name: "missing access key", alg: "HS256", drop: []string{token.EnvAccessKey},
+			want: "bad secret key: AUTH__SECRET_ACCESS_KEY is missing", key: true},
+		{name: "both keys missing", alg: "HS256",
+			drop: []string{token.EnvAccessKey, token.EnvRefreshKey},
+			want: "AUTH__SECRET_ACCESS_KEY and AUTH__SECRET_REFRESH_KEY are missing", key: true},
 		{name: "empty refresh key", alg: "HS256",
 			change: map[string]string{token.EnvRefreshKey: ""},
 			want:   "AUTH__SECRET_REFRESH_KEY is empty", key: true},
@@ -90,12 +94,14 @@ func TestFromEnvRefusesBadSettings(t *testing.T) {
 			want: "AUTH__ACCESS_TOKEN_EXPIRE_MINS is \"0\""},
 		{name: "expiry beyond a duration", alg: "HS256",
 			change: map[string]string{token.EnvRefreshTTL: "999999999999"},
-			want:   "AUTH__REFRESH_TOKEN_EXPIRE_MINS is"},
+			want: "AUTH__REFRESH_TOKEN_EXPIRE_MINS is \"999999999999\"; it must be a whole " +
+				"number of minutes from 1 to 153722867 (about 292 years)"},
 		{name: "empty expiry", alg: "HS256", change: map[string]string{token.EnvRefreshTTL: ""},
 			want: `AUTH__REFRESH_TOKEN_EXPIRE_MINS is ""`},
 		{name: "default refresh expiry not longer than access", alg: "HS256",
-			drop: token.EnvRefreshTTL, change: map[string]string{token.EnvAccessTTL: "20000"},
-			want: "AUTH__REFRESH_TOKEN_EXPIRE_MINS must be longer"},
+			drop:   []string{token.EnvRefreshTTL},
+			change: map[string]string{token.EnvAccessTTL: "20000"},
+			want:   "AUTH__REFRESH_TOKEN_EXPIRE_MINS must be longer"},
 		{name: "refresh not longer than access", alg: "HS256",
 			change: map[string]string{token.EnvRefreshTTL: "15"},
 			want:   "AUTH__REFRESH_TOKEN_EXPIRE_MINS must be longer"},
@@ -105,7 +111,9 @@ func TestFromEnvRefusesBadSettings(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			env := goodEnv(tt.alg)
 			maps.Copy(env, tt.change)
-			delete(env, tt.drop)
+			for _, k := range tt.drop {
+				delete(env, k)
+			}
 
 			_, err := token.FromEnv(env)
 			if err == nil {
@@ -159,13 +167,39 @@ func TestFromEnvTakesKeysOfExactlyTheDigestSize(t *testing.T) {
 	}
 }
 
-func TestHasAuth(t *testing.T) {
-	if !token.HasAuth(goodEnv("HS256")) {
-		t.Error("HasAuth of an auth project is false")
+func TestMissingKeys(t *testing.T) {
+	tests := []struct {
+		name string
+		drop []string
+		want []string
+	}{
+		{name: "none missing"},
+		{name: "access missing", drop: []string{token.EnvAccessKey},
+			want: []string{token.EnvAccessKey}},
+		{name: "both missing", drop: []string{token.EnvRefreshKey, token.EnvAccessKey},
+			want: []string{token.EnvAccessKey, token.EnvRefreshKey}},
 	}
 
-	noAuth := map[string]string{"PROJECT_NAME": "demo", "DB__URL": "sqlite:///./dev.db"}
-	if token.HasAuth(noAuth) {
-		t.Error("HasAuth of a --no-auth project is true")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := goodEnv("HS256")
+			env[token.EnvRefreshKey+"_OLD"] = "x"
+			for _, k := range tt.drop {
+				delete(env, k)
+			}
+
+			if got := token.MissingKeys(env); !slices.Equal(got, tt.want) {
+				t.Errorf("MissingKeys = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMissingKeysCountsAnEmptyKeyAsPresent(t *testing.T) {
+	env := goodEnv("HS256")
+	env[token.EnvAccessKey] = ""
+
+	if got := token.MissingKeys(env); len(got) != 0 {
+		t.Errorf("MissingKeys = %v, want none: an empty key is there to be filled in", got)
 	}
 }

@@ -26,12 +26,14 @@ var (
 	ErrNotYetValid  = errors.New("not valid yet")
 	ErrMissingClaim = errors.New("missing claim")
 	ErrType         = errors.New("wrong type")
+	ErrCritical     = errors.New("unsupported critical header")
 )
 
 // ErrUser is wrapped by Create's error when the user name breaks the project's rules.
 var ErrUser = errors.New("invalid user name")
 
-// Claims are the claims the generated project puts in every token, and no others.
+// Claims are the claims the generated project puts in every token, and no others, plus
+// nbf when a token carries one.
 type Claims struct {
 	// Sub is the normalised user name.
 	Sub string `json:"sub"`
@@ -39,6 +41,32 @@ type Claims struct {
 	Exp  int64 `json:"exp"`
 	Iat  int64 `json:"iat"`
 	Type Type  `json:"type"`
+	// Nbf is the not-before time, a Unix time, when the token has one; the project
+	// never sets it, but it checks it when present.
+	Nbf int64 `json:"nbf,omitempty"`
+}
+
+// WithinLeeway lists the time checks that a token verified at now passes only thanks to
+// Leeway, in words such as "expired 20s ago"; it is empty when none does. The project's
+// own checks allow no leeway, so the server would refuse such a token.
+func (c Claims) WithinLeeway(now time.Time) []string {
+	t := now.Unix()
+	secs := func(n int64) time.Duration { return time.Duration(n) * time.Second }
+
+	var notes []string
+	if c.Exp <= t {
+		notes = append(notes, "expired "+secs(t-c.Exp).String()+" ago")
+	}
+
+	if c.Iat > t {
+		notes = append(notes, "issued "+secs(c.Iat-t).String()+" in the future")
+	}
+
+	if c.Nbf > t {
+		notes = append(notes, "not valid for another "+secs(c.Nbf-t).String())
+	}
+
+	return notes
 }
 
 // userName is a user name after normalising, as the project's schema allows it.
@@ -96,8 +124,9 @@ func (s Settings) Create(user string, t Type, ttl time.Duration, now time.Time) 
 }
 
 // Verify checks raw as the project checks a token of type t at time now: the signature
-// with t's key and the configured algorithm only, then exp, iat and nbf within Leeway,
-// then that sub, exp, iat and type are all present and type is t.
+// with t's key and the configured algorithm only, no "crit" header, exp, iat and nbf
+// whole seconds and within Leeway, then that sub, exp, iat and type are all present and
+// type is t. Leeway is the one difference: the project allows none.
 func (s Settings) Verify(raw string, t Type, now time.Time) (Claims, error) {
 	raw = strings.TrimSpace(raw)
 
@@ -107,6 +136,11 @@ func (s Settings) Verify(raw string, t Type, now time.Time) (Claims, error) {
 	})
 	if err != nil {
 		return Claims{}, s.reason(raw, tok, &wc, t, err)
+	}
+
+	if _, ok := tok.Header["crit"]; ok {
+		return Claims{}, fmt.Errorf("%w: the token's header has \"crit\"; the project "+
+			"understands no header extensions", ErrCritical)
 	}
 
 	switch {
@@ -120,7 +154,12 @@ func (s Settings) Verify(raw string, t Type, now time.Time) (Claims, error) {
 		return Claims{}, fmt.Errorf("%w: the token's type is %q, not %q", ErrType, *wc.Type, t)
 	}
 
-	return Claims{Sub: *wc.Sub, Exp: wc.Exp.Unix(), Iat: wc.Iat.Unix(), Type: t}, nil
+	c := Claims{Sub: *wc.Sub, Exp: wc.Exp.Unix(), Iat: wc.Iat.Unix(), Type: t}
+	if wc.Nbf != nil {
+		c.Nbf = wc.Nbf.Unix()
+	}
+
+	return c, nil
 }
 
 func (s Settings) parser(now time.Time) *jwt.Parser {
@@ -140,7 +179,11 @@ func (s Settings) reason(raw string, tok *jwt.Token, wc *wireClaims, t Type, err
 		alg, _ = tok.Header["alg"].(string)
 	}
 
+	var ce *claimError
+
 	switch {
+	case errors.As(err, &ce):
+		return fmt.Errorf("%w: %w", ErrMalformed, ce)
 	case errors.Is(err, jwt.ErrTokenMalformed):
 		detail := strings.TrimPrefix(err.Error(), jwt.ErrTokenMalformed.Error()+": ")
 		return fmt.Errorf("%w: %s", ErrMalformed, detail)

@@ -2,7 +2,9 @@ package token_test
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -126,6 +128,58 @@ func TestVerifyRefusesBadTokens(t *testing.T) {
 
 				return good[0] + "." + other[1] + "." + good[2]
 			}},
+		{name: "crit header", typ: token.Access, want: token.ErrCritical,
+			says: `the token's header has "crit"`,
+			raw: func(t *testing.T) string {
+				return signWithHeader(t, access, claims("access"), "crit", []string{"exp"})
+			}},
+		{name: "exp a string", typ: token.Access, want: token.ErrMalformed,
+			says: "exp is a string; it must be a whole number of seconds",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "exp", "1740831300"))
+			}},
+		{name: "exp a fraction", typ: token.Access, want: token.ErrMalformed,
+			says: "exp is 1740831300.5;",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "exp", 1740831300.5))
+			}},
+		{name: "iat a whole fraction", typ: token.Access, want: token.ErrMalformed,
+			says: "iat is 1740830400.0;",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "iat",
+					json.Number("1740830400.0")))
+			}},
+		{name: "exp far beyond the year 9999", typ: token.Access, want: token.ErrMalformed,
+			says: "exp is 1e300; it must be a whole number of seconds from 0 to 253402300799",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "exp", json.Number("1e300")))
+			}},
+		{name: "exp after the year 9999", typ: token.Access, want: token.ErrMalformed,
+			says: "exp is 253402300800;",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "exp", 253402300800))
+			}},
+		{name: "exp beyond int64", typ: token.Access, want: token.ErrMalformed,
+			says: "exp is 123456789012345678901234...;",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "exp",
+					json.Number("1234567890123456789012345678901234567890")))
+			}},
+		{name: "iat before 1970", typ: token.Access, want: token.ErrMalformed,
+			says: "iat is -1;",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "iat", -1))
+			}},
+		{name: "exp null", typ: token.Access, want: token.ErrMalformed, says: "exp is null;",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "exp", nil))
+			}},
+		{name: "nbf an object", typ: token.Access, want: token.ErrMalformed,
+			says: "nbf is an object;",
+			raw: func(t *testing.T) string {
+				return sign(t, hs256, access, with(claims("access"), "nbf",
+					map[string]any{"\u001b[2J": 1}))
+			}},
 		{name: "two parts", typ: token.Access, want: token.ErrMalformed,
 			raw: func(*testing.T) string { return "abc.def" }},
 		{name: "not base64", typ: token.Access, want: token.ErrMalformed,
@@ -149,6 +203,21 @@ func TestVerifyRefusesBadTokens(t *testing.T) {
 			}
 		})
 	}
+}
+
+// signWithHeader signs claims under HS256 with one more header field.
+func signWithHeader(t *testing.T, key []byte, c jwt.MapClaims, name string, v any) string {
+	t.Helper()
+
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, c)
+	tok.Header[name] = v
+
+	s, err := tok.SignedString(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	return s
 }
 
 // withHeader swaps raw's header for another; the signature no longer matters.
@@ -199,6 +268,48 @@ func TestVerifyInHS384AndHS512Projects(t *testing.T) {
 				token.Access, now)
 			if !errors.Is(err, token.ErrAlgorithm) {
 				t.Errorf("an HS256 token: error = %v, want wrong algorithm", err)
+			}
+		})
+	}
+}
+
+func TestVerifyNamesWhatOnlyTheLeewayLetsThrough(t *testing.T) {
+	s := settings(t, "HS256")
+	later := func(d time.Duration) int64 { return now.Add(d).Unix() }
+	tests := []struct {
+		name string
+		c    jwt.MapClaims
+		want []string
+	}{
+		{name: "fresh token", c: claims("access")},
+		{name: "nbf in the past", c: with(claims("access"), "nbf", later(-time.Minute))},
+		{name: "expired within the leeway",
+			c:    with(claims("access"), "exp", later(-20*time.Second)),
+			want: []string{"expired 20s ago"}},
+		{name: "expiring this very second", c: with(claims("access"), "exp", now.Unix()),
+			want: []string{"expired 0s ago"}},
+		{name: "issued in the future",
+			c:    with(claims("access"), "iat", later(10*time.Second)),
+			want: []string{"issued 10s in the future"}},
+		{name: "nbf in the future",
+			c:    with(claims("access"), "nbf", later(29*time.Second)),
+			want: []string{"not valid for another 29s"}},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := s.Verify(sign(t, jwt.SigningMethodHS256, s.AccessKey, tt.c), token.Access,
+				now)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			if got := c.WithinLeeway(now); !slices.Equal(got, tt.want) {
+				t.Errorf("WithinLeeway = %q, want %q", got, tt.want)
+			}
+
+			if nbf, ok := tt.c["nbf"].(int64); ok && c.Nbf != nbf {
+				t.Errorf("Nbf = %d, want %d", c.Nbf, nbf)
 			}
 		})
 	}
