@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +45,7 @@ type initOptions struct {
 
 func newInitCmd(sys *System) *cobra.Command {
 	o := &initOptions{sys: sys}
+	noGit := false
 	cmd := &cobra.Command{
 		Use:   "init [dir]",
 		Short: "Create a new FastAPI project in dir",
@@ -60,14 +63,14 @@ func newInitCmd(sys *System) *cobra.Command {
 				o.Dir = args[0]
 			}
 
-			if cmd.Flags().Changed("git") && cmd.Flags().Changed("no-git") {
-				return usageError(errors.New("--git and --no-git cannot be used together"))
+			git, err := gitFlags(cmd.Flags().Changed, o.Git, noGit)
+			if err != nil {
+				return err
 			}
 
-			if cmd.Flags().Changed("no-git") {
-				o.Git = false
-			}
-
+			o.Git = git
+			o.Description = strings.TrimSpace(o.Description)
+			o.Author = strings.TrimSpace(o.Author)
 			o.given = cmd.Flags().Changed
 
 			return runInit(cmd.Context(), o)
@@ -85,11 +88,24 @@ func newInitCmd(sys *System) *cobra.Command {
 		"write into a folder that holds other files (overwrites only zentra's files)")
 	f.BoolVar(&o.DryRun, "dry-run", false, "list the files that would be written; write nothing")
 	f.BoolVar(&o.JSON, "json", false, "print the result as one JSON object on stdout")
-	f.BoolVarP(&o.Quiet, "quiet", "q", false, "print nothing on success")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false,
+		"print nothing on success except what --dry-run or --json asks for")
 	f.BoolVar(&o.Git, "git", true, "run \"git init\" in the new project when git is installed")
-	f.Bool("no-git", false, "do not run \"git init\"")
+	f.BoolVar(&noGit, "no-git", false, "do not run \"git init\"")
 
 	return cmd
+}
+
+// gitFlags works out whether to run "git init" from --git and --no-git: yes, unless
+// --git=false or --no-git says no. Both given with values that disagree is an error;
+// both saying the same thing is not.
+func gitFlags(given func(string) bool, git, noGit bool) (bool, error) {
+	if given("git") && given("no-git") && git == noGit {
+		return false, usageError(fmt.Errorf("--git=%t and --no-git=%t contradict each other: "+
+			"give one of them", git, noGit))
+	}
+
+	return git && !(given("no-git") && noGit), nil
 }
 
 // runInit asks for what flags left open, resolves the answers, plans the project and
@@ -127,6 +143,8 @@ func runInit(ctx context.Context, o *initOptions) error {
 	res.Next = nextSteps(o.sys, target, answers)
 
 	if o.DryRun {
+		res.Overwritten = scaffold.Existing(target, files)
+
 		return o.finish(res, asked)
 	}
 
@@ -136,11 +154,56 @@ func runInit(ctx context.Context, o *initOptions) error {
 	}
 
 	res.Overwritten = written.Overwritten
+	hadGit := exists(filepath.Join(target, ".git"))
 	if o.Git {
 		res.Git = gitInit(ctx, o.sys, target)
 	}
 
+	if ctx.Err() != nil {
+		return undoAfterInterrupt(target, written.NewFolder, hadGit, o.Git)
+	}
+
 	return o.finish(res, asked)
+}
+
+// undoAfterInterrupt applies zentra's rule for Ctrl-C (or SIGTERM) once the files are in
+// place, while "git init" runs or just after: an interrupted run leaves nothing behind
+// that it can take back. git is stopped by the cancelled context, so its .git may be
+// half made. A project folder that this run created holds nothing else, and is removed
+// whole. In a folder that existed before, only a .git that this run made is removed:
+// the project files stay, since the files they replaced (with --force) are gone, and the
+// message says so. Either way the exit code is the interrupt's.
+func undoAfterInterrupt(target string, newFolder, hadGit, git bool) error {
+	if newFolder {
+		if err := os.RemoveAll(target); err != nil {
+			return interruptedWith("interrupted; the new project %q could not be removed: %v",
+				target, err)
+		}
+
+		return context.Canceled
+	}
+
+	dotGit := filepath.Join(target, ".git")
+	if git && !hadGit {
+		if err := os.RemoveAll(dotGit); err != nil {
+			return interruptedWith("interrupted; the half-made %q could not be removed: %v",
+				dotGit, err)
+		}
+	}
+
+	msg := fmt.Sprintf("interrupted after the project files went into %q, which existed "+
+		"before: they stay", target)
+	if git && !hadGit {
+		msg += ", without a git repository"
+	}
+
+	return interruptedWith("%s", msg)
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+
+	return err == nil
 }
 
 // finish reports the result and, when questions were asked, the command that does the

@@ -60,7 +60,7 @@ func (o *initOptions) checkFlags() error {
 		return usageError(err)
 	}
 
-	if err := project.ValidateText("author", o.Author); err != nil {
+	if err := project.ValidateAuthor(o.Author); err != nil {
 		return usageError(err)
 	}
 

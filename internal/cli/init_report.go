@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/zentra-cli/zentra/internal/project"
 	"github.com/zentra-cli/zentra/internal/vcs"
@@ -35,10 +38,7 @@ func (o *initOptions) report(r result) error {
 	}
 
 	if r.DryRun {
-		fmt.Fprintf(o.sys.Out, "Would create %d files in %s:\n", len(r.Files), r.Path)
-		for _, f := range r.Files {
-			fmt.Fprintf(o.sys.Out, "  %s\n", f)
-		}
+		o.reportDryRun(r)
 
 		return nil
 	}
@@ -48,7 +48,8 @@ func (o *initOptions) report(r result) error {
 	}
 
 	w := o.sys.Err
-	fmt.Fprintf(w, "Created %s in %s: %d files", r.Answers.Name, r.Path, len(r.Files))
+	fmt.Fprintf(w, "Created %s in %s: %d files", r.Answers.Name, displayPath(r.Path),
+		len(r.Files))
 	if len(r.Overwritten) > 0 {
 		fmt.Fprintf(w, ", %d of them overwritten", len(r.Overwritten))
 	}
@@ -67,6 +68,43 @@ func (o *initOptions) report(r result) error {
 
 	return nil
 }
+
+// reportDryRun lists the files a run would write, marking those it would overwrite. The
+// list is what --dry-run asks for, so --quiet does not hide it.
+func (o *initOptions) reportDryRun(r result) {
+	over := map[string]bool{}
+	for _, f := range r.Overwritten {
+		over[f] = true
+	}
+
+	w := o.sys.Out
+	if len(over) > 0 {
+		fmt.Fprintf(w, "Would write %d files in %s, overwriting %d of them:\n",
+			len(r.Files), displayPath(r.Path), len(over))
+	} else {
+		fmt.Fprintf(w, "Would create %d files in %s:\n", len(r.Files), displayPath(r.Path))
+	}
+
+	for _, f := range r.Files {
+		if over[f] {
+			fmt.Fprintf(w, "  %s (overwrite)\n", f)
+		} else {
+			fmt.Fprintf(w, "  %s\n", f)
+		}
+	}
+}
+
+// displayPath returns p as it is, or quoted with escapes when it holds characters that
+// would not print as themselves, such as control characters that a terminal obeys.
+func displayPath(p string) string {
+	if strings.ContainsFunc(p, notPrintable) || !utf8.ValidString(p) {
+		return strconv.Quote(p)
+	}
+
+	return p
+}
+
+func notPrintable(r rune) bool { return !unicode.IsPrint(r) }
 
 // topLevel lists the first path element of each file once, folders with a slash.
 func topLevel(files []string) []string {
@@ -111,16 +149,41 @@ func nextSteps(sys *System, target string, a project.Answers) []string {
 	return steps
 }
 
+// shellQuote quotes s for a POSIX shell, when it needs it. Text with characters that
+// would not print as themselves takes the $'...' form with every such byte escaped, so
+// that the command shows plainly and still pastes right into bash or zsh.
 func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
+	const safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./"
+	if s != "" && strings.Trim(s, safe) == "" {
 		return s
 	}
 
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	if !strings.ContainsFunc(s, notPrintable) && utf8.ValidString(s) {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+
+	var b strings.Builder
+
+	b.WriteString("$'")
+	for i := range len(s) {
+		switch c := s[i]; {
+		case c == '\\' || c == '\'':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('\'')
+
+	return b.String()
 }
 
 // gitInit runs "git init" in dir when git is installed and dir is not already inside a
-// work tree. It never commits and never fails the run: it reports whether it worked.
+// work tree. It never commits and never fails the run: it reports whether it worked, and
+// warns when it did not, even with --quiet, unless the run was interrupted.
 func gitInit(ctx context.Context, sys *System, dir string) bool {
 	git, err := sys.LookPath("git")
 	if err != nil {
@@ -128,7 +191,7 @@ func gitInit(ctx context.Context, sys *System, dir string) bool {
 	}
 
 	created, err := vcs.Init(ctx, git, dir)
-	if err != nil {
+	if err != nil && ctx.Err() == nil {
 		fmt.Fprintf(sys.Err, "warning: %v; the project is complete without it\n", err)
 	}
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -50,8 +51,82 @@ func NewRoot(sys *System, started *bool) *cobra.Command {
 		newKeysCmd(sys),
 		newVersionCmd(sys),
 	)
+	root.SetHelpCommand(newHelpCmd())
+	strictCompletion(root, sys)
 
 	return root
+}
+
+// newHelpCmd replaces cobra's help command, which prints the usage and succeeds when it
+// does not know the topic: here an unknown topic is a usage error.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help shows the help of any command, such as \"zentra help init\".",
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) (
+			[]cobra.Completion, cobra.ShellCompDirective) {
+			cmd, _, err := c.Root().Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+
+			var names []cobra.Completion
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+				}
+			}
+
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return &ExitError{Code: ExitUsage,
+					Err:  fmt.Errorf("unknown help topic %q", strings.Join(args, " ")),
+					Hint: "Run 'zentra --help' for the list of commands."}
+			}
+
+			cmd.InitDefaultHelpFlag()
+			cmd.InitDefaultVersionFlag()
+
+			return cmd.Help()
+		},
+	}
+}
+
+// strictCompletion makes "zentra completion" with no shell, or with an unknown one, a
+// usage error: cobra's own prints the help and succeeds.
+func strictCompletion(root *cobra.Command, sys *System) {
+	root.InitDefaultCompletionCmd()
+
+	comp, _, err := root.Find([]string{"completion"})
+	if err != nil || comp == root {
+		return
+	}
+
+	var shells []string
+	for _, sub := range comp.Commands() {
+		shells = append(shells, sub.Name())
+	}
+
+	choose := "choose one of " + strings.Join(shells, ", ")
+	comp.Args = func(_ *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageError(fmt.Errorf("unknown shell %q for \"zentra completion\": %s",
+				args[0], choose))
+		}
+
+		return nil
+	}
+	comp.RunE = func(cmd *cobra.Command, _ []string) error {
+		cmd.SetOut(sys.Err)
+		_ = cmd.Usage()
+
+		return usageError(fmt.Errorf("missing shell: %s, such as \"zentra completion bash\"",
+			choose))
+	}
 }
 
 // Run executes zentra with args and returns the exit code. It prints the final error,
@@ -75,14 +150,15 @@ func Run(ctx context.Context, sys *System, args []string) int {
 		code = ExitUsage
 	}
 
-	switch code {
-	case ExitInterrupted:
+	var ee *ExitError
+
+	switch {
+	case code == ExitInterrupted && !errors.As(err, &ee):
 		fmt.Fprintln(sys.Err, "zentra: interrupted; nothing was written")
 	default:
 		fmt.Fprintf(sys.Err, "zentra: %v\n", err)
 	}
 
-	var ee *ExitError
 	if errors.As(err, &ee) && ee.Hint != "" {
 		fmt.Fprintln(sys.Err, ee.Hint)
 	} else if code == ExitUsage && !started {

@@ -4,6 +4,7 @@ package project
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -43,7 +44,47 @@ func (a Answers) Validate() error {
 		return err
 	}
 
-	return ValidateText("author", a.Author)
+	return ValidateAuthor(a.Author)
+}
+
+// authorPattern is the "Name <email>" form of an author, the name being optional.
+var authorPattern = regexp.MustCompile(`^([^<>]*)<([^<>]*)>$`)
+
+// emailPattern is a plain email address at a host name: a dot-atom of ASCII characters
+// (RFC 5322, no quoted parts), "@", and dot-separated labels. That is a form Python's
+// email package, which checks authors while the project is built, always accepts.
+var emailPattern = regexp.MustCompile(
+	`^` + atext + `(\.` + atext + `)*@` + hostLabel + `(\.` + hostLabel + `)*$`)
+
+const (
+	atext     = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+	hostLabel = `[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?`
+)
+
+// ValidateAuthor checks an author: free text on one line, and when it has a "<...>" part,
+// the form "Name <email>" with a plain email address, as pyproject.toml needs it. Text
+// without angle brackets is taken as a name alone.
+func ValidateAuthor(s string) error {
+	if err := ValidateText("author", s); err != nil {
+		return err
+	}
+
+	if !strings.ContainsAny(s, "<>") {
+		return nil
+	}
+
+	m := authorPattern.FindStringSubmatch(s)
+	if m == nil {
+		return fmt.Errorf("author %q: write it as \"Name <email>\", with the email "+
+			"between < and > at the end, or leave out the angle brackets", s)
+	}
+
+	if !emailPattern.MatchString(m[2]) {
+		return fmt.Errorf("author %q: %q is not an email address such as "+
+			"\"jane@example.com\"", s, m[2])
+	}
+
+	return nil
 }
 
 // ValidateText refuses free text that would not stay on one line of a TOML file. The

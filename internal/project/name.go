@@ -64,36 +64,65 @@ func ValidateName(name string) error {
 		return bad("use lower-case letters, digits, and single '-', '_' or '.' between them")
 	}
 
+	if IsDependency(name) {
+		return fmt.Errorf("%w %q: the generated project installs a package of that name, "+
+			"and a project cannot depend on itself; choose another name such as %q",
+			ErrName, name, name+"-app")
+	}
+
 	return nil
 }
 
-// SuggestName returns a fixed form of name (lower case, accents dropped, runs of other
-// characters turned into one hyphen, cut to the maximum length), or "" when nothing
-// usable is left.
+// SuggestName returns a fixed form of name, or "" when nothing usable is left: lower
+// case, accents dropped, each run of other characters turned into one separator (a run
+// of only "_" or only "." stays that character; any other run becomes "-"), cut to the
+// maximum length, with "-" after a Windows device name, and with "-app" added when the
+// result is the name of a dependency.
 func SuggestName(name string) string {
-	var b strings.Builder
+	var (
+		b   strings.Builder
+		sep strings.Builder // the run of other characters since the last letter or digit
+	)
 
-	pendingSep := false
 	for _, r := range norm.NFKD.String(name) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if pendingSep && b.Len() > 0 {
-				b.WriteByte('-')
+			if sep.Len() > 0 && b.Len() > 0 {
+				b.WriteString(separatorFor(sep.String()))
 			}
 
-			pendingSep = false
+			sep.Reset()
 			b.WriteRune(unicode.ToLower(r))
 		default:
-			pendingSep = true
+			sep.WriteRune(r)
 		}
 	}
 
 	s := b.String()
 	if len(s) > MaxNameLen {
-		s = strings.TrimRight(s[:MaxNameLen], "-")
+		s = strings.TrimRight(s[:MaxNameLen], "-_.")
+	}
+
+	if stem, rest, dotted := strings.Cut(s, "."); dotted && windowsReserved[stem] {
+		s = stem + "-" + rest
+	}
+
+	if s != "" && IsDependency(s) {
+		s += "-app"
 	}
 
 	return s
+}
+
+// separatorFor is the one separator that a run of other characters becomes.
+func separatorFor(run string) string {
+	for _, keep := range []string{"_", "."} {
+		if strings.Trim(run, keep) == "" {
+			return keep
+		}
+	}
+
+	return "-"
 }

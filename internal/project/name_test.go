@@ -2,6 +2,7 @@ package project
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -107,6 +108,84 @@ func TestSuggestNameGivesUpOnNothingUsable(t *testing.T) {
 	for _, in := range []string{"", "}}", "!!!", "ß", "日本"} {
 		if s := SuggestName(in); s != "" {
 			t.Errorf("SuggestName(%q) = %q, want \"\"", in, s)
+		}
+	}
+}
+
+func TestDependencyNames(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{in: "fastapi"},
+		{in: "sqlalchemy"},
+		{in: "python_multipart"},
+		{in: "python.multipart"},
+		{in: "pydantic_settings"},
+		{in: "starlette"},
+		{in: "uvicorn"},
+		{in: "argon2-cffi"},
+		{in: "click"},
+		{in: "pytest"},
+		{in: "hatchling"},
+		{in: "app", ok: true},
+		{in: "fastapi-app", ok: true},
+		{in: "my-fastapi", ok: true},
+		{in: "pydantic-settings-app", ok: true},
+	}
+	for _, tt := range tests {
+		err := ValidateName(tt.in)
+		switch {
+		case tt.ok && err != nil:
+			t.Errorf("ValidateName(%q) = %v, want nil", tt.in, err)
+		case tt.ok:
+		case err == nil || !errors.Is(err, ErrName):
+			t.Errorf("ValidateName(%q) = %v, want ErrName", tt.in, err)
+		case !strings.Contains(err.Error(), "cannot depend on itself") ||
+			!strings.Contains(err.Error(), `such as "`+tt.in+`-app"`):
+			t.Errorf("ValidateName(%q) = %q: it should say why and suggest %q",
+				tt.in, err, tt.in+"-app")
+		}
+	}
+}
+
+// TestDependencyListsAreTidy keeps the lists normalised, sorted and free of repeats, so
+// that a name added by hand in another form still matches.
+func TestDependencyListsAreTidy(t *testing.T) {
+	for _, list := range [][]string{directDeps, indirectDeps} {
+		for i, n := range list {
+			if NormalizeName(n) != n {
+				t.Errorf("%q is not in normal form %q", n, NormalizeName(n))
+			}
+
+			if i > 0 && list[i-1] >= n {
+				t.Errorf("%q comes after %q: keep the list sorted and without repeats", n, list[i-1])
+			}
+
+			if slices.Contains(directDeps, n) && slices.Contains(indirectDeps, n) {
+				t.Errorf("%q is in both lists", n)
+			}
+		}
+	}
+}
+
+func TestSuggestName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"My_API", "my_api"},
+		{"My API", "my-api"},
+		{"my.api", "my.api"},
+		{"Orders..Service", "orders.service"},
+		{"x__y", "x_y"},
+		{"a_-b", "a-b"},
+		{"Hello, World!", "hello-world"},
+		{"naïve.api", "naive.api"},
+		{"FastAPI", "fastapi-app"},
+		{"Python_Multipart", "python_multipart-app"},
+		{"_private_", "private"},
+	}
+	for _, tt := range tests {
+		if got := SuggestName(tt.in); got != tt.want {
+			t.Errorf("SuggestName(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package prompt
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -34,7 +35,10 @@ func (h *Huh) Complete(ctx context.Context, c *Choices, ask Ask) error {
 	}
 
 	draft := *c
-	fields := h.fields(&draft, ask)
+	// The description starts empty, its default shown as a placeholder, so that typing
+	// replaces the default rather than adding to it; an empty answer takes the default.
+	draft.Description = ""
+	fields := h.fields(&draft, ask, c.Description)
 
 	if h.Accessible {
 		// One form a question, so that the first one left unanswered ends the run.
@@ -49,7 +53,7 @@ func (h *Huh) Complete(ctx context.Context, c *Choices, ask Ask) error {
 	}
 
 	draft.Name = strings.TrimSpace(draft.Name)
-	draft.Description = strings.TrimSpace(draft.Description)
+	draft.Description = cmp.Or(strings.TrimSpace(draft.Description), c.Description)
 	draft.Author = strings.TrimSpace(draft.Author)
 	*c = draft
 
@@ -97,8 +101,9 @@ func runError(ctx context.Context, err error) error {
 	}
 }
 
-// fields are the selected questions, writing their answers into c.
-func (h *Huh) fields(c *Choices, ask Ask) []huh.Field {
+// fields are the selected questions, writing their answers into c. description is the
+// default description, which c holds empty.
+func (h *Huh) fields(c *Choices, ask Ask, description string) []huh.Field {
 	var fields []huh.Field
 
 	if ask.Name {
@@ -111,10 +116,11 @@ func (h *Huh) fields(c *Choices, ask Ask) []huh.Field {
 
 	if ask.Description {
 		fields = append(fields, huh.NewInput().
-			Title(h.title("Description", c.Description)).
-			Description("One line for pyproject.toml and the README.").
+			Title(h.title("Description", description)).
+			Description("One line for pyproject.toml and the README; empty keeps the default.").
+			Placeholder(description).
 			Value(&c.Description).
-			Validate(h.check(c.Description, textCheck("description"))))
+			Validate(h.emptyIs(description, textCheck("description"))))
 	}
 
 	if ask.Author {
@@ -122,7 +128,7 @@ func (h *Huh) fields(c *Choices, ask Ask) []huh.Field {
 			Title(h.title("Author", c.Author)).
 			Description("Such as \"Jane Doe <jane@example.com>\"; it may stay empty.").
 			Value(&c.Author).
-			Validate(h.check(c.Author, textCheck("author"))))
+			Validate(h.check(c.Author, project.ValidateAuthor)))
 	}
 
 	if ask.Auth {
@@ -163,7 +169,7 @@ func (h *Huh) newForm(fields ...huh.Field) *huh.Form {
 }
 
 // title shows the default in accessible mode, where an empty answer takes it; the
-// interactive form shows the default as the text to edit instead.
+// interactive form shows the default as the text to edit, or as a placeholder.
 func (h *Huh) title(title, def string) string {
 	switch {
 	case !h.Accessible:
@@ -185,6 +191,14 @@ func (h *Huh) check(def string, valid func(string) error) func(string) error {
 		}
 
 		return valid(s)
+	}
+}
+
+// emptyIs wraps a validator for a field whose empty answer stands for def, in either
+// mode.
+func (h *Huh) emptyIs(def string, valid func(string) error) func(string) error {
+	return func(s string) error {
+		return valid(cmp.Or(strings.TrimSpace(s), def))
 	}
 }
 

@@ -85,6 +85,20 @@ func TestAccessibleAnswers(t *testing.T) {
 			shows: []string{"folder taken already holds files"},
 		},
 		{
+			name:  "author with a bad email asked again",
+			ask:   Ask{Author: true},
+			input: "Bob <not-an-email>\nBob <bob@example.com>\n",
+			want:  func(c *Choices) { c.Author = "Bob <bob@example.com>" },
+			shows: []string{`"not-an-email" is not an email address`},
+		},
+		{
+			name:  "typed description replaces the default",
+			ask:   Ask{Description: true},
+			input: "Orders service\n",
+			want:  func(c *Choices) { c.Description = "Orders service" },
+			shows: []string{"Description (A FastAPI service.):"},
+		},
+		{
 			name:  "too long a description asked again",
 			ask:   Ask{Description: true},
 			input: strings.Repeat("x", project.MaxTextLen+1) + "\nShort.\n",

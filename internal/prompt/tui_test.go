@@ -190,3 +190,28 @@ func TestNoColorMarksTheChoiceWithBrackets(t *testing.T) {
 		})
 	}
 }
+
+// TestInteractiveFormDescriptionDefault checks that the default description is only a
+// placeholder: typed text replaces it, and an empty answer keeps it.
+func TestInteractiveFormDescriptionDefault(t *testing.T) {
+	tests := []struct{ name, keys, want string }{
+		{"typed", "Orders service\r", "Orders service"},
+		{"empty", "\r", start().Description},
+		{"only spaces", "   \r", start().Description},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := startTUI(context.Background(), t, Ask{Description: true})
+
+			u.press(tt.keys)
+
+			if err := u.result(); err != nil {
+				t.Fatal(err)
+			}
+
+			if u.got.Description != tt.want {
+				t.Errorf("description = %q, want %q", u.got.Description, tt.want)
+			}
+		})
+	}
+}

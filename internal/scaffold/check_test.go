@@ -1,29 +1,50 @@
 package scaffold
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
 
 func TestCheck(t *testing.T) {
 	files := []File{{Path: "README.md"}, {Path: "app/core/config.py"}}
+	long := strings.Repeat("a", 300)
 
 	tests := []struct {
-		name  string
-		setup func(t *testing.T, parent string) // makes parent/proj as the case needs
-		force bool
-		why   string // "" when the write may go ahead
+		name   string
+		setup  func(t *testing.T, parent string) // makes parent/proj as the case needs
+		target string                            // below parent; "proj" when empty
+		force  bool
+		why    string // "" when the write may go ahead
 	}{
-		{name: "new folder", setup: func(*testing.T, string) {}},
+		{name: "new folder", setup: none},
 		{name: "empty folder", setup: mkdir("proj")},
 		{name: "only harmless entries", setup: existing("proj/.git/HEAD", "proj/LICENSE")},
-		{name: "parent missing", setup: func(*testing.T, string) {}, why: "does not exist"},
-		{name: "target is a file", setup: existing("proj"), why: "is not a folder"},
+		{name: "link to an empty folder", setup: linkTo("proj", "elsewhere", true)},
+		{name: "parent missing", setup: none, target: "missing/proj",
+			why: `parent folder ".*missing" does not exist: create it first`},
+		{name: "parent is a file", setup: existing("afile"), target: "afile/proj",
+			why: `"[^"]*afile" is a file, not a folder: the project folder must go inside a folder`},
+		{name: "below a file", setup: existing("afile"), target: "afile/sub/proj",
+			why: `"[^"]*afile" is a file, not a folder`},
+		{name: "parent name too long", setup: none, target: long + "/proj",
+			why: `too long a path for the file system: choose a shorter folder name`},
+		{name: "target name too long", setup: none, target: long,
+			why: `too long a path for the file system`},
+		{name: "target is a file", setup: existing("proj"),
+			why: `"[^"]*proj" is a file, not a folder: choose another folder name, or move`},
+		{name: "target is a link to a file",
+			setup:  both(existing("proj"), linkTo("plink", "proj", false)),
+			target: "plink",
+			why:    `is a file, not a folder`},
+		{name: "target is a dangling link", setup: linkTo("proj", "nowhere", false),
+			why: `"[^"]*proj" is a link to "[^"]*nowhere", which does not exist: remove the link`},
 		{name: "other files", setup: existing("proj/notes.txt"), why: "pass --force"},
 		{name: "other files with force", setup: existing("proj/notes.txt"), force: true},
 		{name: "planned file where a folder stands", setup: mkdir("proj/README.md"), force: true,
@@ -34,25 +55,51 @@ func TestCheck(t *testing.T) {
 			why: "is a folder or link"},
 		{name: "link at a planned folder", setup: link("proj/app"), force: true,
 			why: "where zentra needs a folder"},
+		{name: "control characters are quoted", setup: none, target: "new\nline/proj",
+			why: `"[^"\n]*new\\nline" does not exist`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			parent := t.TempDir()
 			tt.setup(t, parent)
 
-			target := filepath.Join(parent, "proj")
-			if tt.name == "parent missing" {
-				target = filepath.Join(parent, "missing", "proj")
-			}
+			rel := cmp.Or(tt.target, "proj")
 
-			err := Check(target, files, Options{Force: tt.force})
+			err := Check(filepath.Join(parent, rel), files, Options{Force: tt.force})
 			switch {
 			case tt.why == "" && err != nil:
 				t.Fatalf("Check = %v, want nil", err)
-			case tt.why != "" && (err == nil || !strings.Contains(err.Error(), tt.why)):
-				t.Fatalf("Check = %v, want an error saying %q", err, tt.why)
+			case tt.why != "" && (err == nil || !regexp.MustCompile(tt.why).MatchString(err.Error())):
+				t.Fatalf("Check = %v, want an error matching %q", err, tt.why)
+			case err != nil && strings.Contains(err.Error(), "\n"):
+				t.Fatalf("Check = %q: a raw new line in an error", err)
 			}
 		})
+	}
+}
+
+func none(*testing.T, string) {}
+
+func both(a, b func(*testing.T, string)) func(*testing.T, string) {
+	return func(t *testing.T, parent string) {
+		a(t, parent)
+		b(t, parent)
+	}
+}
+
+// linkTo makes rel a symbolic link to dest (both below parent), creating dest as an empty
+// folder when mk is set.
+func linkTo(rel, dest string, mk bool) func(*testing.T, string) {
+	return func(t *testing.T, parent string) {
+		if mk {
+			if _, err := os.Lstat(filepath.Join(parent, dest)); err != nil {
+				mkdir(dest)(t, parent)
+			}
+		}
+
+		if err := os.Symlink(filepath.Join(parent, dest), filepath.Join(parent, rel)); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

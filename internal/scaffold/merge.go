@@ -26,7 +26,7 @@ func merge(ctx context.Context, stage, backupDir, target string, files []File) (
 	)
 
 	if err := os.Mkdir(backupDir, 0o700); err != nil {
-		return res, err
+		return res, diskError(target, err)
 	}
 
 	for i, f := range files {
@@ -36,7 +36,9 @@ func merge(ctx context.Context, stage, backupDir, target string, files []File) (
 
 		overwrote, err := j.place(stage, backupDir, target, f.Path, i)
 		if err != nil {
-			return Result{}, j.undo(fmt.Errorf("write %s: %w", f.Path, err))
+			dir := filepath.Dir(filepath.Join(target, filepath.FromSlash(f.Path)))
+
+			return Result{}, j.undo(diskError(dir, err))
 		}
 
 		if overwrote {
@@ -104,6 +106,10 @@ func (j *journal) mkdirs(target, dir string) error {
 
 // undo reverses the journal: new files out, old files back, new folders removed. It
 // returns cause, joined with anything that could not be undone.
+//
+// TODO: when a file cannot be put back, its previous version is still in the backup
+// folder, which Write then removes with the rest of its temporary folder; keep that
+// folder and name it in the error instead.
 func (j *journal) undo(cause error) error {
 	errs := []error{cause}
 	for i := len(j.moved) - 1; i >= 0; i-- {

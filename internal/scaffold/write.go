@@ -9,19 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
+	"syscall"
+	"unicode/utf8"
 )
-
-// ErrConflict is wrapped by Write's error when the target holds files and force is off.
-var ErrConflict = errors.New("target folder is not empty")
-
-// Harmless are entries that may already sit in a target folder without counting as a
-// conflict: version control, a licence, editor settings.
-var Harmless = map[string]bool{
-	".git": true, ".hg": true, ".svn": true, ".idea": true, ".vscode": true, ".DS_Store": true,
-	"LICENSE": true, "LICENSE.md": true, "LICENSE.txt": true, "COPYING": true,
-}
 
 // Options change how Write treats an existing target.
 type Options struct {
@@ -35,112 +25,9 @@ type Result struct {
 	// Created and Overwritten are project-relative paths, in plan order.
 	Created     []string
 	Overwritten []string
-}
-
-// Conflicts lists the entries of dir that stop a write without force: everything except
-// Harmless entries. A missing dir has none.
-func Conflicts(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-
-	if err != nil {
-		return nil, err
-	}
-
-	var out []string
-	for _, e := range entries {
-		if !Harmless[e.Name()] {
-			out = append(out, e.Name())
-		}
-	}
-
-	return out, nil
-}
-
-// Check reports, without writing, whether files can be written into target: the parent
-// must exist, a non-empty target needs force, and no planned file may land where a
-// folder stands or below a file.
-func Check(target string, files []File, opt Options) error {
-	parent := filepath.Dir(target)
-	if st, err := os.Stat(parent); err != nil || !st.IsDir() {
-		return fmt.Errorf("parent folder %s does not exist: create it first", parent)
-	}
-
-	st, err := os.Stat(target)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-
-	if err != nil {
-		return err
-	}
-
-	if !st.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder: %w", target, ErrConflict)
-	}
-
-	conflicts, err := Conflicts(target)
-	if err != nil {
-		return err
-	}
-
-	if len(conflicts) > 0 && !opt.Force {
-		return fmt.Errorf("%w: %s holds %s; choose another folder or pass --force "+
-			"to overwrite only the files zentra writes", ErrConflict, target, listNames(conflicts))
-	}
-
-	for _, f := range files {
-		if err := checkPath(target, f.Path); err != nil {
-			return err
-		}
-	}
-
-	return nil
-}
-
-// checkPath refuses a planned file whose place is a folder or a link, or that needs a
-// folder where a file or link stands. It walks down from target and stops at the first
-// missing element, below which nothing can stand in the way.
-func checkPath(target, rel string) error {
-	parts := strings.Split(rel, "/")
-
-	p := target
-	for i, part := range parts {
-		p = filepath.Join(p, part)
-
-		st, err := os.Lstat(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil
-		}
-
-		if err != nil {
-			return err
-		}
-
-		last := i == len(parts)-1
-		if last && (st.IsDir() || st.Mode()&fs.ModeSymlink != 0) {
-			return fmt.Errorf("%s is a folder or link where zentra writes a file: move it away", p)
-		}
-
-		if !last && !st.IsDir() {
-			return fmt.Errorf("%s is a file or link where zentra needs a folder: move it away", p)
-		}
-	}
-
-	return nil
-}
-
-func listNames(names []string) string {
-	const most = 8
-
-	sort.Strings(names)
-	if len(names) > most {
-		return strings.Join(names[:most], ", ") + fmt.Sprintf(" and %d more", len(names)-most)
-	}
-
-	return strings.Join(names, ", ")
+	// NewFolder is true when the target did not exist: Write made it, and everything in
+	// it is the project.
+	NewFolder bool
 }
 
 // Write puts files into target all at once or not at all. It writes them into a
@@ -148,7 +35,8 @@ func listNames(names []string) string {
 // inside an existing one, which then receives the files one by one (any failure or
 // cancellation of ctx moves every file back as it was). Staging inside an existing
 // target keeps every rename on one file system, so a target that is a mount point or
-// whose parent is read-only works too. The temporary folder is always removed.
+// whose parent is read-only works too. The temporary folder is always removed, and
+// errors name the user's folder, never the temporary one.
 func Write(ctx context.Context, target string, files []File, opt Options) (Result, error) {
 	target = filepath.Clean(target)
 	if err := Check(target, files, opt); err != nil {
@@ -158,7 +46,7 @@ func Write(ctx context.Context, target string, files []File, opt Options) (Resul
 	_, err := os.Lstat(target)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return Result{}, err
+		return Result{}, lookupError(target, err)
 	}
 
 	place := filepath.Dir(target)
@@ -168,13 +56,13 @@ func Write(ctx context.Context, target string, files []File, opt Options) (Resul
 
 	tmp, err := makeTempDir(place, filepath.Base(target))
 	if err != nil {
-		return Result{}, err
+		return Result{}, diskError(place, err)
 	}
 	defer os.RemoveAll(tmp)
 
 	stage := filepath.Join(tmp, "new")
 	if err := stageFiles(ctx, stage, files); err != nil {
-		return Result{}, err
+		return Result{}, diskError(place, err)
 	}
 
 	if err := ctx.Err(); err != nil {
@@ -186,10 +74,25 @@ func Write(ctx context.Context, target string, files []File, opt Options) (Resul
 	}
 
 	if err := os.Rename(stage, target); err != nil {
-		return Result{}, fmt.Errorf("move project into place: %w", err)
+		return Result{}, diskError(place, err)
 	}
 
-	return Result{Created: paths(files)}, nil
+	return Result{Created: paths(files), NewFolder: true}, nil
+}
+
+// tempBaseMax bounds the part of the temporary folder's name taken from the target, so
+// that the name fits in the file system's limit (255 bytes) whatever the target's length.
+const tempBaseMax = 32
+
+// tempName is the name of the temporary folder for a target named base: a hidden name
+// that shows which target it belongs to, and a random suffix.
+func tempName(base string, random []byte) string {
+	for len(base) > tempBaseMax {
+		_, size := utf8.DecodeLastRuneInString(base)
+		base = base[:len(base)-size]
+	}
+
+	return ".zentra-" + base + "-" + hex.EncodeToString(random)
 }
 
 func makeTempDir(parent, base string) (string, error) {
@@ -198,12 +101,45 @@ func makeTempDir(parent, base string) (string, error) {
 		return "", err
 	}
 
-	dir := filepath.Join(parent, ".zentra-"+base+"-"+hex.EncodeToString(b))
+	dir := filepath.Join(parent, tempName(base, b))
 	if err := os.Mkdir(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create temporary folder: %w", err)
+		return "", err
 	}
 
 	return dir, nil
+}
+
+// diskError explains a failed step on disk as a problem with dir, the folder the user
+// can act on, with what to do when that is clear. The path inside the error is left
+// out: it names zentra's temporary folder, which the user never sees. Other errors come
+// back as they are.
+func diskError(dir string, err error) error {
+	var (
+		pe    *fs.PathError
+		le    *os.LinkError
+		cause error
+	)
+
+	switch {
+	case errors.As(err, &pe):
+		cause = pe.Err
+	case errors.As(err, &le):
+		cause = le.Err
+	default:
+		return err
+	}
+
+	hint := ""
+	switch {
+	case errors.Is(cause, fs.ErrPermission):
+		hint = "; choose a folder you can write to"
+	case errors.Is(cause, syscall.EROFS):
+		hint = "; choose a folder on a writable disk"
+	case errors.Is(cause, syscall.ENOSPC):
+		hint = "; free some space and try again"
+	}
+
+	return fmt.Errorf("cannot write in %q: %w%s", dir, cause, hint)
 }
 
 // stageFiles writes every file below dir, creating folders as needed.

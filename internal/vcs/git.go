@@ -12,7 +12,8 @@ import (
 )
 
 // Author is "Name <email>" from git's user.name and user.email in dir, or as much of
-// it as is set; "" when neither is set or the result is not a valid author.
+// it as is set and valid: the name alone when the email is not a plain address, and ""
+// when nothing valid is left.
 func Author(ctx context.Context, git, dir string) string {
 	get := func(key string) string {
 		cmd := exec.CommandContext(ctx, git, "config", "--get", key)
@@ -26,19 +27,22 @@ func Author(ctx context.Context, git, dir string) string {
 		return strings.TrimSpace(string(out))
 	}
 
-	author, email := get("user.name"), get("user.email")
+	name, email := get("user.name"), get("user.email")
+	candidates := []string{name}
 	switch {
-	case author != "" && email != "":
-		author = fmt.Sprintf("%s <%s>", author, email)
+	case name != "" && email != "":
+		candidates = []string{fmt.Sprintf("%s <%s>", name, email), name}
 	case email != "":
-		author = email
+		candidates = []string{fmt.Sprintf("<%s>", email)}
 	}
 
-	if project.ValidateText("author", author) != nil {
-		return ""
+	for _, author := range candidates {
+		if author != "" && project.ValidateAuthor(author) == nil {
+			return author
+		}
 	}
 
-	return author
+	return ""
 }
 
 // InsideWorkTree reports whether dir lies inside a git work tree, where "git init" is
