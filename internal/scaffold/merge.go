@@ -104,12 +104,12 @@ func (j *journal) mkdirs(target, dir string) error {
 	return nil
 }
 
+// ErrBackupKept is wrapped by Write's error when an overwritten file could not be put
+// back: its previous version then stays in the temporary folder the error names.
+var ErrBackupKept = errors.New("previous versions kept")
+
 // undo reverses the journal: new files out, old files back, new folders removed. It
 // returns cause, joined with anything that could not be undone.
-//
-// TODO: when a file cannot be put back, its previous version is still in the backup
-// folder, which Write then removes with the rest of its temporary folder; keep that
-// folder and name it in the error instead.
 func (j *journal) undo(cause error) error {
 	errs := []error{cause}
 	for i := len(j.moved) - 1; i >= 0; i-- {
@@ -120,7 +120,8 @@ func (j *journal) undo(cause error) error {
 
 	for i := len(j.backups) - 1; i >= 0; i-- {
 		if err := os.Rename(j.backups[i][0], j.backups[i][1]); err != nil {
-			errs = append(errs, fmt.Errorf("restore %s: %w", j.backups[i][1], err))
+			errs = append(errs, fmt.Errorf("restore %s (%w in %s): %w",
+				j.backups[i][1], ErrBackupKept, j.backups[i][0], err))
 		}
 	}
 

@@ -37,13 +37,13 @@ type Result struct {
 // target keeps every rename on one file system, so a target that is a mount point or
 // whose parent is read-only works too. The temporary folder is always removed, and
 // errors name the user's folder, never the temporary one.
-func Write(ctx context.Context, target string, files []File, opt Options) (Result, error) {
+func Write(ctx context.Context, target string, files []File, opt Options) (_ Result, err error) {
 	target = filepath.Clean(target)
 	if err := Check(target, files, opt); err != nil {
 		return Result{}, err
 	}
 
-	_, err := os.Lstat(target)
+	_, err = os.Lstat(target)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return Result{}, lookupError(target, err)
@@ -58,7 +58,11 @@ func Write(ctx context.Context, target string, files []File, opt Options) (Resul
 	if err != nil {
 		return Result{}, diskError(place, err)
 	}
-	defer os.RemoveAll(tmp)
+	defer func() {
+		if !errors.Is(err, ErrBackupKept) {
+			os.RemoveAll(tmp)
+		}
+	}()
 
 	stage := filepath.Join(tmp, "new")
 	if err := stageFiles(ctx, stage, files); err != nil {
