@@ -75,7 +75,7 @@ func TestTempName(t *testing.T) {
 // TestDiskError checks the messages for failures on disk: they name the user's folder
 // and what to do, never the temporary folder, and keep the cause for errors.Is.
 func TestDiskError(t *testing.T) {
-	tmp := "/work/.zentra-proj-0a1b2c3d4e5f/new"
+	tmp := "/srv/.zentra-proj-0a1b2c3d4e5f/new"
 	tests := []struct {
 		name  string
 		err   error
@@ -84,20 +84,20 @@ func TestDiskError(t *testing.T) {
 	}{
 		{"permission denied", &fs.PathError{Op: "mkdir", Path: tmp, Err: syscall.EACCES},
 			fs.ErrPermission,
-			`cannot write in "/work": permission denied; choose a folder you can write to`},
+			`cannot write in "/srv": permission denied; choose a folder you can write to`},
 		{"operation not permitted", &fs.PathError{Op: "open", Path: tmp, Err: syscall.EPERM},
-			fs.ErrPermission, `cannot write in "/work": operation not permitted; choose a folder`},
-		{"read-only file system", &os.LinkError{Op: "rename", Old: tmp, New: "/work/proj",
+			fs.ErrPermission, `cannot write in "/srv": operation not permitted; choose a folder`},
+		{"read-only file system", &os.LinkError{Op: "rename", Old: tmp, New: "/srv/proj",
 			Err: syscall.EROFS}, syscall.EROFS,
-			`cannot write in "/work": read-only file system; choose a folder on a writable disk`},
+			`cannot write in "/srv": read-only file system; choose a folder on a writable disk`},
 		{"disk full", &fs.PathError{Op: "write", Path: tmp + "/app.py", Err: syscall.ENOSPC},
-			syscall.ENOSPC, `cannot write in "/work": no space left on device; free some space`},
+			syscall.ENOSPC, `cannot write in "/srv": no space left on device; free some space`},
 		{"other cause", &fs.PathError{Op: "mkdir", Path: tmp, Err: syscall.EIO}, syscall.EIO,
-			`cannot write in "/work": input/output error`},
+			`cannot write in "/srv": input/output error`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := diskError("/work", tt.err)
+			err := diskError("/srv", tt.err)
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("diskError = %q, want it to start with %q", err, tt.want)
 			}
@@ -112,7 +112,7 @@ func TestDiskError(t *testing.T) {
 		})
 	}
 
-	if err := diskError("/work", context.Canceled); err != context.Canceled {
+	if err := diskError("/srv", context.Canceled); err != context.Canceled {
 		t.Errorf("diskError(context.Canceled) = %v, want it unchanged", err)
 	}
 }
