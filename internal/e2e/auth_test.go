@@ -1,3 +1,5 @@
+//go:build unix
+
 package e2e
 
 import (
@@ -45,6 +47,14 @@ func walkAuth(t *testing.T, srv *server) {
 	v.expect(t, "verify", 200)
 	if v.Body["message"] != "Token is valid." {
 		t.Errorf("verify: message %v", v.Body["message"])
+	}
+
+	if !srv.logged(t, "/api/auth/token/verify/") {
+		t.Errorf("the verify request is missing from the access log:\n%s", srv.output())
+	}
+
+	if srv.logged(t, access) {
+		t.Error("the access log shows the token from the verify path")
 	}
 
 	ref := srv.do(t, request{Method: "POST", Path: "/api/auth/token/refresh",

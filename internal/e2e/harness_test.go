@@ -1,3 +1,5 @@
+//go:build unix
+
 // Package e2e proves that generated projects work: it builds zentra, generates each
 // variant, installs it from PyPI with uv, runs its own linters, tests and migrations,
 // then starts its server and talks to it over HTTP.
@@ -16,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -120,7 +123,48 @@ func runErr(dir string, name string, args ...string) (string, error) {
 type server struct {
 	cmd  *exec.Cmd
 	base string
-	log  *bytes.Buffer
+	log  *syncBuffer
+}
+
+// syncBuffer collects a process's output while tests read it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+
+	return b.buf.String()
+}
+
+// output is everything the server printed so far, its access log included.
+func (s *server) output() string { return s.log.String() }
+
+// logged reports whether the server's output holds text, waiting a few seconds for the
+// log line of a request that has just been answered.
+func (s *server) logged(t *testing.T, text string) bool {
+	t.Helper()
+
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		if strings.Contains(s.output(), text) {
+			return true
+		}
+
+		if time.Now().After(deadline) {
+			return false
+		}
+
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // startServer starts the project in dir on a free loopback port, the way its README
@@ -135,14 +179,14 @@ func startServer(t *testing.T, dir string) *server {
 	cmd.Env = toolEnv()
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 
-	var log bytes.Buffer
-	cmd.Stdout = &log
-	cmd.Stderr = &log
+	log := &syncBuffer{}
+	cmd.Stdout = log
+	cmd.Stderr = log
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start server: %v", err)
 	}
 
-	s := &server{cmd: cmd, base: fmt.Sprintf("http://127.0.0.1:%d", port), log: &log}
+	s := &server{cmd: cmd, base: fmt.Sprintf("http://127.0.0.1:%d", port), log: log}
 	t.Cleanup(s.stop)
 
 	deadline := time.Now().Add(90 * time.Second)

@@ -1,3 +1,5 @@
+//go:build unix
+
 package e2e
 
 import (
@@ -56,7 +58,7 @@ func (s *server) do(t *testing.T, r request) reply {
 
 	resp, err := client.Do(req)
 	if err != nil {
-		t.Fatalf("%s %s: %v\nserver output:\n%s", r.Method, r.Path, err, s.log.String())
+		t.Fatalf("%s %s: %v\nserver output:\n%s", r.Method, r.Path, err, s.output())
 	}
 	defer resp.Body.Close()
 
