@@ -3,15 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/zentra-cli/zentra/internal/envfile"
-	"github.com/zentra-cli/zentra/internal/project"
 	"github.com/zentra-cli/zentra/internal/secret"
 	"github.com/zentra-cli/zentra/internal/token"
 )
@@ -41,41 +37,6 @@ func newKeysCmd(sys *System) *cobra.Command {
 	cmd.AddCommand(newKeysRotateCmd(o))
 
 	return cmd
-}
-
-// groupArgs refuses the arguments of a command that only groups others: the first is a
-// mistyped or unknown command name, and the error suggests the closest real one.
-func groupArgs(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-
-	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
-	if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
-		msg += fmt.Sprintf("; did you mean %q?", near[0])
-	}
-
-	return &ExitError{Code: ExitUsage, Err: errors.New(msg),
-		Hint: fmt.Sprintf("Run '%s --help' for usage.", cmd.CommandPath())}
-}
-
-// groupRun runs a command that only groups others when it is given none of them: it
-// prints the usage on stderr and fails with a usage error naming the commands.
-func groupRun(sys *System) func(*cobra.Command, []string) error {
-	return func(cmd *cobra.Command, _ []string) error {
-		cmd.SetOut(sys.Err)
-		_ = cmd.Usage()
-
-		var names []string
-		for _, c := range cmd.Commands() {
-			if c.IsAvailableCommand() {
-				names = append(names, c.Name())
-			}
-		}
-
-		return usageError(fmt.Errorf("missing command: %q needs one of %s",
-			cmd.CommandPath(), strings.Join(names, ", ")))
-	}
 }
 
 func newKeysRotateCmd(o *keysOptions) *cobra.Command {
@@ -137,16 +98,9 @@ func runKeysRotate(o *keysOptions) error {
 		}
 	}
 
-	// The seed of "zentra init" is deliberately not honoured: a rotated key must never
-	// be one that can be worked out again.
-	var src secret.Source = secret.Random{}
-	if o.sys.Secrets != nil {
-		src = o.sys.Secrets
-	}
-
 	values := make(map[string]string, len(names))
 	for _, name := range names {
-		v, err := secret.New(src, name, secret.DefaultBytes)
+		v, err := drawKey(o.sys, name, secret.DefaultBytes)
 		if err != nil {
 			return err
 		}
@@ -199,67 +153,4 @@ func reportRotation(sys *System, path string, names, missing []string,
 		"old %s stop working then.\n", them, keys)
 
 	return err
-}
-
-// authProject is a project with auth, found around a folder, and its .env variables.
-type authProject struct {
-	project.Found
-	Env map[string]string
-}
-
-// openAuthProject finds the project around dir (the working folder when empty) and
-// reads its .env. Not finding one, or finding one without auth, is a usage error.
-// Whether the project has auth is what its pyproject.toml says, not what .env holds:
-// missing keys in .env are for the caller to report or mend.
-func openAuthProject(sys *System, dir string) (authProject, error) {
-	wd, err := sys.Getwd()
-	if err != nil {
-		return authProject{}, err
-	}
-
-	start := wd
-	if dir != "" {
-		start = dir
-		if !filepath.IsAbs(dir) {
-			start = filepath.Join(wd, dir)
-		}
-	}
-
-	found, err := project.Discover(start)
-	if errors.Is(err, project.ErrNotFound) {
-		return authProject{}, &ExitError{
-			Code: ExitUsage,
-			Err:  err,
-			Hint: "Run this inside a project made by \"zentra init\", or pass --dir.",
-		}
-	}
-
-	if err != nil {
-		return authProject{}, usageError(err)
-	}
-
-	if !found.Auth {
-		return authProject{}, usageError(noAuthError(found.Dir))
-	}
-
-	env, err := envfile.Read(found.EnvPath())
-	if errors.Is(err, fs.ErrNotExist) {
-		return authProject{}, &ExitError{
-			Code: ExitUsage,
-			Err:  fmt.Errorf("%s is missing", found.EnvPath()),
-			Hint: "Copy .env.example to .env and fill in the AUTH__ keys " +
-				"(\"zentra new-key\" makes one).",
-		}
-	}
-
-	if err != nil {
-		return authProject{}, usageError(err)
-	}
-
-	return authProject{Found: found, Env: env}, nil
-}
-
-func noAuthError(dir string) error {
-	return fmt.Errorf("the project in %s was made with --no-auth (its pyproject.toml has "+
-		"auth = false under [tool.zentra]): it has no tokens or keys", dir)
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,9 +49,9 @@ func TestKeysRotate(t *testing.T) {
 
 			for _, k := range []string{token.EnvAccessKey, token.EnvRefreshKey} {
 				changed := strings.Contains(out, "new "+k+" written to "+path)
-				if changed != (before[k] != after[k]) || changed != contains(tt.changed, k) {
+				if changed != (before[k] != after[k]) || changed != slices.Contains(tt.changed, k) {
 					t.Errorf("%s: reported %v, value changed %v, want %v", k, changed,
-						before[k] != after[k], contains(tt.changed, k))
+						before[k] != after[k], slices.Contains(tt.changed, k))
 				}
 
 				if strings.Contains(out, after[k]) {
@@ -80,16 +81,6 @@ func TestKeysRotate(t *testing.T) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-
-	return false
-}
-
 // sameOtherLines fails unless the .env at path matches testEnv line for line, except
 // the lines that set the changed keys.
 func sameOtherLines(t *testing.T, path string, changed []string) {
@@ -108,7 +99,7 @@ func sameOtherLines(t *testing.T, path string, changed []string) {
 
 	for i, want := range wantLines {
 		key, _, _ := strings.Cut(want, "=")
-		if contains(changed, key) {
+		if slices.Contains(changed, key) {
 			if gotLines[i] == want || !strings.HasPrefix(gotLines[i], key+"=") {
 				t.Errorf("line %d = %q, want %s with a new value", i+1, gotLines[i], key)
 			}
@@ -159,9 +150,16 @@ func TestProjectProblems(t *testing.T) {
 				"are missing", hint: "Run \"zentra keys rotate\" to add the missing keys",
 			tokenOnly: true},
 		{name: "expiry out of range", auth: "true",
-			env: strings.Replace(testEnv, "MINS=15\n", "MINS=999999999999999\n", 1),
-			want: "AUTH__ACCESS_TOKEN_EXPIRE_MINS is \"999999999999999\"; it must be a " +
-				"whole number of minutes from 1 to 153722867", tokenOnly: true},
+			env: strings.Replace(testEnv, "MINS=15\n", "MINS=5256001\n", 1),
+			want: "AUTH__ACCESS_TOKEN_EXPIRE_MINS is \"5256001\"; it must be a " +
+				"whole number of minutes from 1 to 5256000 (ten years)", tokenOnly: true},
+		{name: "key padded with a space", auth: "true",
+			env:  strings.Replace(testEnv, "KEY="+testAccessKey, "KEY=\" "+testAccessKey+"\"", 1),
+			want: "AUTH__SECRET_ACCESS_KEY starts or ends with whitespace",
+			hint: "zentra keys rotate", tokenOnly: true},
+		{name: "algorithm padded with a space", auth: "true",
+			env:  strings.Replace(testEnv, "=HS256", "=\"HS256 \"", 1),
+			want: `AUTH__ALGORITHM is "HS256 "`, tokenOnly: true},
 		{name: "missing .env", auth: "true", want: ".env is missing",
 			hint: "Copy .env.example to .env"},
 		{name: "short key", auth: "true", env: shortKey,
@@ -341,8 +339,13 @@ func TestKeysRotateTightensPermissions(t *testing.T) {
 				t.Errorf("stdout = %q, want note %q", out, tt.note)
 			}
 
-			if st, err := os.Stat(path); err != nil || st.Mode().Perm() != tt.want {
-				t.Errorf("mode after rotating: %v (%v), want %v", st.Mode().Perm(), err, tt.want)
+			st, err := os.Stat(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			if st.Mode().Perm() != tt.want {
+				t.Errorf("mode after rotating: %v, want %v", st.Mode().Perm(), tt.want)
 			}
 		})
 	}

@@ -8,12 +8,12 @@ import (
 	"io"
 	"math"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/zentra-cli/zentra/internal/textutil"
 	"github.com/zentra-cli/zentra/internal/token"
 )
 
@@ -43,8 +43,9 @@ func newTokenCmd(sys *System) *cobra.Command {
 		Use:   "token",
 		Short: "Create and verify JWTs with the project's keys",
 		Long: "Create and verify the JWTs of a project made by zentra, with the keys and\n" +
-			"settings in its .env, exactly as the project's own code does. The project is\n" +
-			"the one around the current folder, or around --dir.\n\n" +
+			"settings in its .env, as the project's own code does (\"zentra token verify\n" +
+			"--help\" lists the few differences). The project is the one around the current\n" +
+			"folder, or around --dir.\n\n" +
 			"Exit codes: 0 done (a valid token for verify), 1 an invalid token, 2 bad\n" +
 			"flags or no usable project (not inside one, made with --no-auth, bad .env).",
 		Args:                       groupArgs,
@@ -127,26 +128,22 @@ func runTokenCreate(o *tokenOptions) error {
 		return usageError(errors.New("--user is required: the name of the user the token is for"))
 	}
 
-	if _, err := token.NormalizeUser(o.User); err != nil {
-		return usageError(err)
-	}
-
-	if o.TTL != 0 && o.TTL.Abs() < time.Second {
-		return usageError(fmt.Errorf("--ttl %s is shorter than a second", o.TTL))
-	}
-
 	s, err := loadTokenSettings(o.sys, o.Dir)
 	if err != nil {
 		return err
 	}
 
 	raw, claims, err := s.Create(o.User, o.kind(), o.TTL, o.sys.Now())
+	if errors.Is(err, token.ErrUser) || errors.Is(err, token.ErrLifetime) {
+		return usageError(err)
+	}
+
 	if err != nil {
 		return err
 	}
 
 	if o.JSON {
-		return writeTokenJSON(o.sys.Out, struct {
+		return writeJSON(o.sys.Out, struct {
 			Token  string       `json:"token"`
 			Claims token.Claims `json:"claims"`
 		}{raw, claims})
@@ -163,11 +160,16 @@ func newTokenVerifyCmd(o *tokenOptions) *cobra.Command {
 		Short: "Check a token's signature, lifetime and claims",
 		Long: "Check a token as the project does: signed with the access key (or with\n" +
 			"--refresh, the refresh key) under the configured algorithm and no other;\n" +
-			"sub, iat, exp and type present; type matching; not expired and not issued in\n" +
-			"the future, give or take " + token.Leeway.String() + " of clock difference. " +
-			"TOKEN \"-\" reads it from stdin.\n\n" +
-			"The leeway is the one difference: the project's own check allows none, so a\n" +
-			"token valid only thanks to it gets a note saying so.\n\n" +
+			"sub, iat, exp and type present; type matching; not expired, not issued in the\n" +
+			"future and not before its nbf; no aud claim. TOKEN \"-\" reads it from stdin.\n\n" +
+			"It differs from the project's own check in three ways only. It forgives " +
+			token.Leeway.String() + " of\n" +
+			"clock difference where the project forgives none, and says so when a token is\n" +
+			"valid only thanks to that. It takes exp, iat and nbf only as JSON integers from\n" +
+			"0 (1970) to the end of the year 9999, as the project writes them, where the\n" +
+			"project takes whatever Python's int() reads, such as \"1740830400\" or 1.5e9.\n" +
+			"And it refuses any \"crit\" header, where the project refuses only the\n" +
+			"extensions its JWT library does not support.\n\n" +
 			"A valid token prints its claims and exits 0; an invalid one prints one line\n" +
 			"saying why on stderr and exits 1.",
 		Example: "  zentra token verify \"$TOKEN\"\n" +
@@ -213,7 +215,7 @@ func runTokenVerify(ctx context.Context, o *tokenOptions, raw string) error {
 	}
 
 	if o.JSON {
-		return writeTokenJSON(o.sys.Out, struct {
+		return writeJSON(o.sys.Out, struct {
 			Valid        bool         `json:"valid"`
 			Algorithm    string       `json:"algorithm"`
 			Claims       token.Claims `json:"claims"`
@@ -260,17 +262,11 @@ func readToken(ctx context.Context, in io.Reader) (string, error) {
 // only thanks to the leeway.
 func writeClaims(w io.Writer, alg string, c token.Claims, now time.Time) error {
 	unix := func(n int64) string { return time.Unix(n, 0).UTC().Format(time.RFC3339) }
-	secs := func(n int64) time.Duration { return time.Duration(n) * time.Second }
-
-	when := "expires in " + secs(c.Exp-now.Unix()).String()
-	if c.Exp <= now.Unix() {
-		when = "expired " + secs(now.Unix()-c.Exp).String() + " ago"
-	}
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "valid %s token (%s)\n  sub   %s\n  type  %s\n  iat   %d  %s\n",
-		c.Type, alg, printable(c.Sub), c.Type, c.Iat, unix(c.Iat))
-	fmt.Fprintf(&b, "  exp   %d  %s, %s\n", c.Exp, unix(c.Exp), when)
+		c.Type, alg, textutil.Printable(c.Sub), c.Type, c.Iat, unix(c.Iat))
+	fmt.Fprintf(&b, "  exp   %d  %s, %s\n", c.Exp, unix(c.Exp), c.Expiry(now))
 
 	if c.Nbf != 0 {
 		fmt.Fprintf(&b, "  nbf   %d  %s\n", c.Nbf, unix(c.Nbf))
@@ -287,18 +283,8 @@ func writeClaims(w io.Writer, alg string, c token.Claims, now time.Time) error {
 	return err
 }
 
-// printable returns s as it is when it holds only printable characters, and quoted
-// with Go escapes otherwise, so a claim cannot send control sequences to a terminal.
-func printable(s string) string {
-	q := strconv.Quote(s)
-	if q[1:len(q)-1] == s {
-		return s
-	}
-
-	return q
-}
-
-func writeTokenJSON(w io.Writer, v any) error {
+// writeJSON prints v as indented JSON, the form of every --json output.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 

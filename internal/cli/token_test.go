@@ -212,6 +212,8 @@ func TestTokenCreateUsage(t *testing.T) {
 				"at most 2562047h47m16s either way"},
 		{name: "lifetime too far back", args: []string{"-u", "alice", "--ttl=-3000000h"},
 			want: "out of range"},
+		{name: "lifetime ending before 1970", args: []string{"-u", "alice", "--ttl=-500000h"},
+			want: "invalid lifetime: with -500000h0m0s, exp would fall before 1970"},
 		{name: "an argument", args: []string{"-u", "alice", "extra"}, want: "unknown command"},
 	}
 

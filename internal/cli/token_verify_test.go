@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,7 +94,7 @@ func TestTokenVerify(t *testing.T) {
 			}
 
 			note := strings.Contains(out, "\nnote: valid only thanks to the 30s leeway")
-			if tt.code == 0 && !contains(tt.args, "--json") && note != tt.leeway {
+			if tt.code == 0 && !slices.Contains(tt.args, "--json") && note != tt.leeway {
 				t.Errorf("stdout %q: leeway note %v, want %v", out, note, tt.leeway)
 			}
 

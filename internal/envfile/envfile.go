@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/joho/godotenv"
 )
@@ -22,8 +23,12 @@ import (
 var ErrSyntax = errors.New("not valid .env syntax")
 
 // Parse returns the variables defined in a .env text. When a key is defined twice, the
-// last definition wins.
+// last definition wins. A text that is not UTF-8 is refused, as the project refuses it.
 func Parse(src []byte) (map[string]string, error) {
+	if !utf8.Valid(src) {
+		return nil, fmt.Errorf("%w: it is not UTF-8 text, which the project needs", ErrSyntax)
+	}
+
 	env, err := godotenv.UnmarshalBytes(src)
 	if err != nil {
 		// godotenv's message quotes the text around the problem, which may be a secret.

@@ -52,6 +52,17 @@ func TestParseErrorShowsNoText(t *testing.T) {
 	}
 }
 
+func TestParseRefusesTextThatIsNotUTF8(t *testing.T) {
+	_, err := Parse([]byte("PROJECT_NAME=caf\xe9\nAUTH__SECRET_ACCESS_KEY=secret\xff\n"))
+	if !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), "not UTF-8") {
+		t.Fatalf("error = %v, want ErrSyntax saying it is not UTF-8", err)
+	}
+
+	if strings.Contains(err.Error(), "secret") {
+		t.Errorf("error %q quotes the file", err)
+	}
+}
+
 func TestSetReplacesOnlyTheValues(t *testing.T) {
 	out, err := Set([]byte(sample), map[string]string{
 		"AUTH__SECRET_ACCESS_KEY":  "NEW-access_1",

@@ -54,12 +54,12 @@ func Update(path string, values map[string]string) (Modes, error) {
 func update(path string, values map[string]string, r replacer) (Modes, error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return Modes{}, err
+		return Modes{}, fmt.Errorf("%s: follow links: %w", path, err)
 	}
 
 	st, err := os.Stat(target)
 	if err != nil {
-		return Modes{}, err
+		return Modes{}, fmt.Errorf("%s: read its permissions: %w", path, bare(err))
 	}
 
 	old := st.Mode().Perm()
@@ -69,7 +69,7 @@ func update(path string, values map[string]string, r replacer) (Modes, error) {
 
 	src, err := os.ReadFile(target)
 	if err != nil {
-		return Modes{}, err
+		return Modes{}, fmt.Errorf("%s: read: %w", path, bare(err))
 	}
 
 	out, err := Set(src, values)
@@ -84,7 +84,7 @@ func update(path string, values map[string]string, r replacer) (Modes, error) {
 	}
 
 	if err := replaceFile(target, out, m.New, r); err != nil {
-		return Modes{}, err
+		return Modes{}, fmt.Errorf("%s: %w; the file was left as it was", path, err)
 	}
 
 	return m, nil
@@ -92,13 +92,14 @@ func update(path string, values map[string]string, r replacer) (Modes, error) {
 
 // replaceFile writes data to a new file beside path, with permission bits mode from
 // before any byte is written, syncs it and renames it over path. On failure the new
-// file is removed.
+// file is removed. Errors say which step failed but not the new file's name, which
+// means nothing to the user.
 func replaceFile(path string, data []byte, mode fs.FileMode, r replacer) (err error) {
 	dir := filepath.Dir(path)
 
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".zentra-*")
 	if err != nil {
-		return fmt.Errorf("create a temporary file beside %s: %w", path, err)
+		return fmt.Errorf("create a new file in its folder: %w", bare(err))
 	}
 
 	closed := false
@@ -115,29 +116,42 @@ func replaceFile(path string, data []byte, mode fs.FileMode, r replacer) (err er
 	}()
 
 	if err := tmp.Chmod(mode); err != nil {
-		return err
+		return fmt.Errorf("set the new file's permissions: %w", bare(err))
 	}
 
 	if err := r.write(tmp, data); err != nil {
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
+		return fmt.Errorf("write the new file: %w", bare(err))
 	}
 
 	if err := tmp.Sync(); err != nil {
-		return err
+		return fmt.Errorf("save the new file to disk: %w", bare(err))
 	}
 
 	closed = true
 	if err := tmp.Close(); err != nil {
-		return err
+		return fmt.Errorf("close the new file: %w", bare(err))
 	}
 
 	if err := r.rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("replace %s: %w", path, err)
+		return fmt.Errorf("put the new file in its place: %w", bare(err))
 	}
 
 	syncDir(dir)
 
 	return nil
+}
+
+// bare returns the cause inside err when err is a *fs.PathError or *os.LinkError, whose
+// message would name a file, and err itself otherwise.
+func bare(err error) error {
+	switch e := err.(type) {
+	case *fs.PathError:
+		return e.Err
+	case *os.LinkError:
+		return e.Err
+	default:
+		return err
+	}
 }
 
 // syncDir asks the system to persist the rename in dir. It is best effort: some

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -226,6 +227,49 @@ func TestUpdateRefusesAReadOnlyFile(t *testing.T) {
 			st, err := os.Stat(path)
 			if err != nil || (runtime.GOOS != "windows" && st.Mode().Perm() != mode) {
 				t.Errorf("mode changed (%v)", err)
+			}
+
+			onlyFile(t, path)
+		})
+	}
+}
+
+func TestUpdateErrorsNameTheFileNotTheTemporaryOne(t *testing.T) {
+	tests := []struct {
+		name string
+		r    replacer
+		want string
+	}{
+		{name: "write fails", want: "write the new file: no space left on device",
+			r: replacer{
+				write: func(w io.Writer, _ []byte) error {
+					return &fs.PathError{Op: "write", Path: w.(*os.File).Name(),
+						Err: syscall.ENOSPC}
+				},
+				rename: os.Rename,
+			}},
+		{name: "rename fails", want: "put the new file in its place: permission denied",
+			r: replacer{
+				write: osReplacer.write,
+				rename: func(oldpath, newpath string) error {
+					return &os.LinkError{Op: "rename", Old: oldpath, New: newpath,
+						Err: syscall.EACCES}
+				},
+			}},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeEnv(t, 0o600)
+
+			_, err := update(path, rotation, tt.r)
+			want := path + ": " + tt.want + "; the file was left as it was"
+			if err == nil || err.Error() != want {
+				t.Fatalf("error = %v, want %q", err, want)
+			}
+
+			if strings.Contains(err.Error(), ".zentra-") {
+				t.Errorf("error %q names the temporary file", err)
 			}
 
 			onlyFile(t, path)

@@ -55,7 +55,12 @@ func Discover(start string) (Found, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return Found{}, fmt.Errorf("the folder %s does not exist", start)
 	case err != nil:
-		return Found{}, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // it names the absolute path; the message names start instead
+		}
+
+		return Found{}, fmt.Errorf("look at the folder %s: %w", start, err)
 	case !st.IsDir():
 		return Found{}, fmt.Errorf("%s is not a folder", start)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -140,10 +141,18 @@ func TestDiscoverRefusesAStartThatIsNoFolder(t *testing.T) {
 			want: "the folder " + filepath.Join(root, "nonexistent") + " does not exist"},
 		{name: "a file", start: filepath.Join(root, "pyproject.toml"),
 			want: filepath.Join(root, "pyproject.toml") + " is not a folder"},
+		{name: "below a file", start: filepath.Join(root, "pyproject.toml", "src"),
+			want: "look at the folder " + filepath.Join(root, "pyproject.toml", "src") +
+				": not a directory"},
 	}
 
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if runtime.GOOS == "windows" && tt.name == "below a file" {
+				// Windows reports a path below a file as one that does not exist.
+				tt.want = "the folder " + tt.start + " does not exist"
+			}
+
 			_, err := project.Discover(tt.start)
 			if err == nil || errors.Is(err, project.ErrNotFound) || err.Error() != tt.want {
 				t.Errorf("error = %v, want %q", err, tt.want)

@@ -23,53 +23,111 @@ type wireClaims struct {
 	Iat  *jwt.NumericDate
 	Nbf  *jwt.NumericDate
 	Type *string
+	// Aud is true when the token names an audience (an aud claim that is not null, ""
+	// or []).
+	Aud bool
 }
 
 var _ jwt.Claims = (*wireClaims)(nil)
 
-// claimError is the error of a time claim (exp, iat or nbf) that is not whole seconds
-// in the range a token may name. The parser reports it as a malformed token.
+// claimError is the error of a claim whose JSON value is not what the project accepts.
+// The parser reports it as a malformed token.
 type claimError struct {
 	name string
 	// what describes the value: the number itself, or its JSON kind.
 	what string
+	// want says what the value must be.
+	want string
 }
 
 func (e *claimError) Error() string {
-	return fmt.Sprintf("%s is %s; it must be a whole number of seconds from 0 to %d "+
-		"(the end of the year 9999)", e.name, e.what, maxUnix)
+	return fmt.Sprintf("%s is %s; it must be %s", e.name, e.what, e.want)
 }
 
-// UnmarshalJSON reads the payload strictly: exp, iat and nbf must be JSON integers, as
-// the project writes them, not strings, fractions or exponents.
+// wantSeconds is what a time claim must be.
+var wantSeconds = fmt.Sprintf("a whole number of seconds from 0 to %d (the end of the "+
+	"year 9999)", maxUnix)
+
+// UnmarshalJSON reads the payload strictly: claim names match exactly, as they do for
+// the project, and exp, iat and nbf must be JSON integers, as the project writes them,
+// not strings, fractions or exponents. A null sub or type counts as missing, as it does
+// for the project; a jti must be a string.
 func (c *wireClaims) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		Sub  *string         `json:"sub"`
-		Type *string         `json:"type"`
-		Exp  json.RawMessage `json:"exp"`
-		Iat  json.RawMessage `json:"iat"`
-		Nbf  json.RawMessage `json:"nbf"`
-	}
+	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
 	}
 
-	c.Sub, c.Type = raw.Sub, raw.Type
+	var err error
+	if c.Sub, err = text("sub", raw["sub"]); err != nil {
+		return err
+	}
+
+	if c.Type, err = text("type", raw["type"]); err != nil {
+		return err
+	}
+
+	if jti, ok := raw["jti"]; ok && !jsonString(jti) {
+		return &claimError{name: "jti", what: describe(string(bytes.TrimSpace(jti))),
+			want: "a string"}
+	}
+
+	c.Aud = namesAudience(raw["aud"])
 
 	for _, f := range []struct {
 		name string
-		raw  json.RawMessage
 		dst  **jwt.NumericDate
-	}{{"exp", raw.Exp, &c.Exp}, {"iat", raw.Iat, &c.Iat}, {"nbf", raw.Nbf, &c.Nbf}} {
-		d, err := seconds(f.name, f.raw)
-		if err != nil {
+	}{{"exp", &c.Exp}, {"iat", &c.Iat}, {"nbf", &c.Nbf}} {
+		if *f.dst, err = seconds(f.name, raw[f.name]); err != nil {
 			return err
 		}
-
-		*f.dst = d
 	}
 
 	return nil
+}
+
+// text reads a string claim; nil when the claim is absent or null.
+func text(name string, raw json.RawMessage) (*string, error) {
+	v := bytes.TrimSpace(raw)
+	if len(v) == 0 || string(v) == "null" {
+		return nil, nil
+	}
+
+	var s string
+	if err := json.Unmarshal(v, &s); err != nil {
+		return nil, &claimError{name: name, what: describe(string(v)), want: "a string"}
+	}
+
+	return &s, nil
+}
+
+// jsonString reports whether raw, a valid JSON value, is a string.
+func jsonString(raw json.RawMessage) bool {
+	return bytes.HasPrefix(bytes.TrimSpace(raw), []byte(`"`))
+}
+
+// namesAudience reports whether an aud claim names an audience: it is there and is not
+// null, "" or [].
+func namesAudience(raw json.RawMessage) bool {
+	if raw == nil {
+		return false
+	}
+
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return true
+	}
+
+	switch a := v.(type) {
+	case nil:
+		return false
+	case string:
+		return a != ""
+	case []any:
+		return len(a) > 0
+	default:
+		return true
+	}
 }
 
 // jsonNumber and jsonInteger match a JSON number, and one without a fraction or an
@@ -87,12 +145,12 @@ func seconds(name string, raw json.RawMessage) (*jwt.NumericDate, error) {
 
 	v := string(bytes.TrimSpace(raw))
 	if !jsonInteger.MatchString(v) {
-		return nil, &claimError{name: name, what: describe(v)}
+		return nil, &claimError{name: name, what: describe(v), want: wantSeconds}
 	}
 
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 || n > maxUnix {
-		return nil, &claimError{name: name, what: describe(v)}
+		return nil, &claimError{name: name, what: describe(v), want: wantSeconds}
 	}
 
 	return jwt.NewNumericDate(time.Unix(n, 0)), nil

@@ -27,10 +27,17 @@ var (
 	ErrMissingClaim = errors.New("missing claim")
 	ErrType         = errors.New("wrong type")
 	ErrCritical     = errors.New("unsupported critical header")
+	ErrAudience     = errors.New("unexpected audience")
 )
 
-// ErrUser is wrapped by Create's error when the user name breaks the project's rules.
-var ErrUser = errors.New("invalid user name")
+// Reasons Create refuses its input.
+var (
+	// ErrUser is wrapped when the user name breaks the project's rules.
+	ErrUser = errors.New("invalid user name")
+	// ErrLifetime is wrapped when the lifetime is under a second either way, or would
+	// put exp before 1970 or after the year 9999.
+	ErrLifetime = errors.New("invalid lifetime")
+)
 
 // Claims are the claims the generated project puts in every token, and no others, plus
 // nbf when a token carries one.
@@ -51,23 +58,36 @@ type Claims struct {
 // own checks allow no leeway, so the server would refuse such a token.
 func (c Claims) WithinLeeway(now time.Time) []string {
 	t := now.Unix()
-	secs := func(n int64) time.Duration { return time.Duration(n) * time.Second }
 
 	var notes []string
 	if c.Exp <= t {
-		notes = append(notes, "expired "+secs(t-c.Exp).String()+" ago")
+		notes = append(notes, c.Expiry(now))
 	}
 
 	if c.Iat > t {
-		notes = append(notes, "issued "+secs(c.Iat-t).String()+" in the future")
+		notes = append(notes, "issued "+span(c.Iat-t).String()+" in the future")
 	}
 
 	if c.Nbf > t {
-		notes = append(notes, "not valid for another "+secs(c.Nbf-t).String())
+		notes = append(notes, "not valid for another "+span(c.Nbf-t).String())
 	}
 
 	return notes
 }
+
+// Expiry says when the token expires as seen at now: "expires in 10m0s", or "expired 20s
+// ago" once exp is not after now, which is when the project counts it as expired.
+func (c Claims) Expiry(now time.Time) string {
+	t := now.Unix()
+	if c.Exp <= t {
+		return "expired " + span(t-c.Exp).String() + " ago"
+	}
+
+	return "expires in " + span(c.Exp-t).String()
+}
+
+// span is n seconds as a Duration.
+func span(n int64) time.Duration { return time.Duration(n) * time.Second }
 
 // userName is a user name after normalising, as the project's schema allows it.
 var userName = regexp.MustCompile(`^[a-z0-9_.-]{3,64}$`)
@@ -87,6 +107,7 @@ func NormalizeUser(name string) (string, error) {
 // Create signs a token of type t for user, issued at now and valid for ttl; a ttl of 0
 // means the project's configured lifetime, and a negative one makes a token that has
 // already expired. Times are whole seconds, so ttl must be at least a second either way.
+// A bad user name wraps ErrUser and a bad ttl ErrLifetime.
 func (s Settings) Create(user string, t Type, ttl time.Duration, now time.Time) (
 	string, Claims, error,
 ) {
@@ -99,14 +120,16 @@ func (s Settings) Create(user string, t Type, ttl time.Duration, now time.Time) 
 		ttl = s.TTL(t)
 	}
 
-	secs := int64(ttl / time.Second)
-	if secs == 0 {
-		return "", Claims{}, fmt.Errorf("a token's lifetime must be at least one second, not %s",
-			ttl)
-	}
-
 	c := Claims{Sub: sub, Iat: now.Unix(), Type: t}
-	c.Exp = c.Iat + secs
+	c.Exp = c.Iat + int64(ttl/time.Second)
+
+	switch {
+	case ttl.Abs() < time.Second:
+		return "", Claims{}, fmt.Errorf("%w: %s is shorter than a second", ErrLifetime, ttl)
+	case c.Exp < 0 || c.Exp > maxUnix:
+		return "", Claims{}, fmt.Errorf("%w: with %s, exp would fall before 1970 or after "+
+			"the year 9999", ErrLifetime, ttl)
+	}
 
 	tok := jwt.NewWithClaims(jwt.GetSigningMethod(s.Algorithm), jwt.MapClaims{
 		"sub":  c.Sub,
@@ -124,9 +147,19 @@ func (s Settings) Create(user string, t Type, ttl time.Duration, now time.Time) 
 }
 
 // Verify checks raw as the project checks a token of type t at time now: the signature
-// with t's key and the configured algorithm only, no "crit" header, exp, iat and nbf
-// whole seconds and within Leeway, then that sub, exp, iat and type are all present and
-// type is t. Leeway is the one difference: the project allows none.
+// with t's key and the configured algorithm only; sub, exp, iat and type present (null
+// counts as missing) and type equal to t; not expired, not issued in the future and not
+// before its nbf; no audience (an aud claim other than null, "" or []); a jti, if any, a
+// string; and no unencoded payload ("b64": false in the header).
+//
+// It differs from the project's check in three ways only:
+//
+//   - exp, iat and nbf are checked with Leeway; the project allows none;
+//   - exp, iat and nbf must be JSON integers from 0 to the end of the year 9999, as the
+//     project writes them, where the project reads any value Python's int() takes
+//     (strings of digits, fractions cut short, negative or later times);
+//   - any "crit" header is refused, where the project refuses only the extensions its
+//     JWT library does not support.
 func (s Settings) Verify(raw string, t Type, now time.Time) (Claims, error) {
 	raw = strings.TrimSpace(raw)
 
@@ -138,9 +171,8 @@ func (s Settings) Verify(raw string, t Type, now time.Time) (Claims, error) {
 		return Claims{}, s.reason(raw, tok, &wc, t, err)
 	}
 
-	if _, ok := tok.Header["crit"]; ok {
-		return Claims{}, fmt.Errorf("%w: the token's header has \"crit\"; the project "+
-			"understands no header extensions", ErrCritical)
+	if err := checkHeader(tok.Header); err != nil {
+		return Claims{}, err
 	}
 
 	switch {
@@ -152,6 +184,9 @@ func (s Settings) Verify(raw string, t Type, now time.Time) (Claims, error) {
 		return Claims{}, fmt.Errorf("%w: type", ErrMissingClaim)
 	case *wc.Type != string(t):
 		return Claims{}, fmt.Errorf("%w: the token's type is %q, not %q", ErrType, *wc.Type, t)
+	case wc.Aud:
+		return Claims{}, fmt.Errorf("%w: the token has an aud claim; the project names no "+
+			"audience, so it refuses any", ErrAudience)
 	}
 
 	c := Claims{Sub: *wc.Sub, Exp: wc.Exp.Unix(), Iat: wc.Iat.Unix(), Type: t}
@@ -160,6 +195,22 @@ func (s Settings) Verify(raw string, t Type, now time.Time) (Claims, error) {
 	}
 
 	return c, nil
+}
+
+// checkHeader refuses a "crit" header, since zentra supports no header extensions, and
+// an unencoded payload ("b64": false), which the project refuses.
+func checkHeader(h map[string]any) error {
+	if _, ok := h["crit"]; ok {
+		return fmt.Errorf("%w: the token's header has \"crit\"; zentra understands no "+
+			"header extensions", ErrCritical)
+	}
+
+	if b64, ok := h["b64"].(bool); ok && !b64 {
+		return fmt.Errorf("%w: the token's header has \"b64\": false (an unencoded "+
+			"payload), which the project refuses", ErrMalformed)
+	}
+
+	return nil
 }
 
 func (s Settings) parser(now time.Time) *jwt.Parser {

@@ -142,22 +142,27 @@ func TestCreateRefusesBadInput(t *testing.T) {
 		name string
 		user string
 		ttl  time.Duration
-		want string
+		want error
+		says string
 	}{
-		{name: "name too short", user: "al", want: "invalid user name"},
-		{name: "name with a space", user: "al ice", want: "invalid user name"},
-		{name: "name with a letter outside a-z", user: "zoë", want: "invalid user name"},
-		{name: "empty name", user: "   ", want: "invalid user name"},
-		{name: "name of 65 characters", user: strings.Repeat("a", 65), want: "invalid user name"},
+		{name: "name too short", user: "al", want: token.ErrUser, says: `invalid user name "al"`},
+		{name: "name with a space", user: "al ice", want: token.ErrUser},
+		{name: "name with a letter outside a-z", user: "zoë", want: token.ErrUser},
+		{name: "empty name", user: "   ", want: token.ErrUser},
+		{name: "name of 65 characters", user: strings.Repeat("a", 65), want: token.ErrUser},
 		{name: "lifetime under a second", user: "alice", ttl: time.Millisecond,
-			want: "at least one second"},
+			want: token.ErrLifetime, says: "invalid lifetime: 1ms is shorter than a second"},
+		{name: "negative lifetime under a second", user: "alice", ttl: -999 * time.Millisecond,
+			want: token.ErrLifetime, says: "shorter than a second"},
+		{name: "expiring before 1970", user: "alice", ttl: -60 * 365 * 24 * time.Hour,
+			want: token.ErrLifetime, says: "exp would fall before 1970 or after the year 9999"},
 	}
 
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := settings(t, "HS256").Create(tt.user, token.Access, tt.ttl, now)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error = %v, want one saying %q", err, tt.want)
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("error = %v, want %v saying %q", err, tt.want, tt.says)
 			}
 		})
 	}

@@ -14,182 +14,40 @@ import (
 	"github.com/zentra-cli/zentra/internal/token"
 )
 
-func TestVerifyRefusesBadTokens(t *testing.T) {
-	hs256 := jwt.SigningMethodHS256
-	access, refresh := []byte(accessKey), []byte(refreshKey)
-	later := func(d time.Duration) int64 { return now.Add(d).Unix() }
+// refusal is a token that Verify must refuse.
+type refusal struct {
+	name string
+	// raw makes the token; key and claims sign one with HS256 when raw is nil.
+	raw    func(t *testing.T) string
+	key    []byte
+	claims jwt.MapClaims
+	// typ is the type Verify expects; access when empty.
+	typ  token.Type
+	want error
+	says string
+}
 
-	tests := []struct {
-		name string
-		raw  func(t *testing.T) string
-		typ  token.Type
-		want error
-		says string
-	}{
-		{name: "expired beyond the leeway", typ: token.Access, want: token.ErrExpired,
-			says: "expired at 2025-03-01T11:59:29Z",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "exp", later(-31*time.Second)))
-			}},
-		{name: "exp zero", typ: token.Access, want: token.ErrExpired,
-			says: "1970-01-01T00:00:00Z",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "exp", 0))
-			}},
-		{name: "signed with another key", typ: token.Access, want: token.ErrSignature,
-			says: "not signed with this project's access key",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, []byte(strings.Repeat("z", 86)), claims("access"))
-			}},
-		{name: "refresh token as access token", typ: token.Access, want: token.ErrSignature,
-			says: "signed with the refresh key, not the access key (is it a refresh token?)",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, refresh, claims("refresh"))
-			}},
-		{name: "access token as refresh token", typ: token.Refresh, want: token.ErrSignature,
-			says: "signed with the access key, not the refresh key (is it an access token?)",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, claims("access"))
-			}},
-		{name: "refresh type under the access key", typ: token.Access, want: token.ErrType,
-			says: `the token's type is "refresh", not "access"`,
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, claims("refresh"))
-			}},
-		{name: "access type under the refresh key", typ: token.Refresh, want: token.ErrType,
-			says: `the token's type is "access", not "refresh"`,
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, refresh, claims("access"))
-			}},
-		{name: "missing sub", typ: token.Access, want: token.ErrMissingClaim, says: "claim: sub",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, without(claims("access"), "sub"))
-			}},
-		{name: "empty sub", typ: token.Access, want: token.ErrMissingClaim, says: "claim: sub",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "sub", ""))
-			}},
-		{name: "sub not a string", typ: token.Access, want: token.ErrMalformed, says: "sub",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "sub", 42))
-			}},
-		{name: "missing exp", typ: token.Access, want: token.ErrMissingClaim, says: "claim: exp",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, without(claims("access"), "exp"))
-			}},
-		{name: "missing iat", typ: token.Access, want: token.ErrMissingClaim, says: "claim: iat",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, without(claims("access"), "iat"))
-			}},
-		{name: "missing type", typ: token.Access, want: token.ErrMissingClaim,
-			says: "claim: type",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, without(claims("access"), "type"))
-			}},
-		{name: "iat in the future beyond the leeway", typ: token.Access,
-			want: token.ErrIssuedLater, says: "iat is 2025-03-01T12:00:31Z",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "iat", later(31*time.Second)))
-			}},
-		{name: "nbf in the future", typ: token.Access, want: token.ErrNotYetValid,
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "nbf", later(time.Hour)))
-			}},
-		{name: "alg none", typ: token.Access, want: token.ErrAlgorithm,
-			says: `the token uses "none"; the project uses HS256`,
-			raw: func(t *testing.T) string {
-				return sign(t, jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType,
-					claims("access"))
-			}},
-		{name: "hs384 token in an hs256 project", typ: token.Access, want: token.ErrAlgorithm,
-			says: `the token uses "HS384"`,
-			raw: func(t *testing.T) string {
-				return sign(t, jwt.SigningMethodHS384, access, claims("access"))
-			}},
-		{name: "hs512 token in an hs256 project", typ: token.Access, want: token.ErrAlgorithm,
-			raw: func(t *testing.T) string {
-				return sign(t, jwt.SigningMethodHS512, access, claims("access"))
-			}},
-		{name: "rs256 header", typ: token.Access, want: token.ErrAlgorithm, says: "RS256",
-			raw: func(t *testing.T) string {
-				return withHeader(t, sign(t, hs256, access, claims("access")),
-					`{"alg":"RS256","typ":"JWT"}`)
-			}},
-		{name: "no alg in the header", typ: token.Access, want: token.ErrAlgorithm,
-			says: "names no algorithm",
-			raw: func(t *testing.T) string {
-				return withHeader(t, sign(t, hs256, access, claims("access")), `{"typ":"JWT"}`)
-			}},
-		{name: "payload changed after signing", typ: token.Access, want: token.ErrSignature,
-			raw: func(t *testing.T) string {
-				good := strings.Split(sign(t, hs256, access, claims("access")), ".")
-				other := strings.Split(sign(t, hs256, access, with(claims("access"), "sub",
-					"admin")), ".")
-
-				return good[0] + "." + other[1] + "." + good[2]
-			}},
-		{name: "crit header", typ: token.Access, want: token.ErrCritical,
-			says: `the token's header has "crit"`,
-			raw: func(t *testing.T) string {
-				return signWithHeader(t, access, claims("access"), "crit", []string{"exp"})
-			}},
-		{name: "exp a string", typ: token.Access, want: token.ErrMalformed,
-			says: "exp is a string; it must be a whole number of seconds",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "exp", "1740831300"))
-			}},
-		{name: "exp a fraction", typ: token.Access, want: token.ErrMalformed,
-			says: "exp is 1740831300.5;",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "exp", 1740831300.5))
-			}},
-		{name: "iat a whole fraction", typ: token.Access, want: token.ErrMalformed,
-			says: "iat is 1740830400.0;",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "iat",
-					json.Number("1740830400.0")))
-			}},
-		{name: "exp far beyond the year 9999", typ: token.Access, want: token.ErrMalformed,
-			says: "exp is 1e300; it must be a whole number of seconds from 0 to 253402300799",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "exp", json.Number("1e300")))
-			}},
-		{name: "exp after the year 9999", typ: token.Access, want: token.ErrMalformed,
-			says: "exp is 253402300800;",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "exp", 253402300800))
-			}},
-		{name: "exp beyond int64", typ: token.Access, want: token.ErrMalformed,
-			says: "exp is 123456789012345678901234...;",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "exp",
-					json.Number("1234567890123456789012345678901234567890")))
-			}},
-		{name: "iat before 1970", typ: token.Access, want: token.ErrMalformed,
-			says: "iat is -1;",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "iat", -1))
-			}},
-		{name: "exp null", typ: token.Access, want: token.ErrMalformed, says: "exp is null;",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "exp", nil))
-			}},
-		{name: "nbf an object", typ: token.Access, want: token.ErrMalformed,
-			says: "nbf is an object;",
-			raw: func(t *testing.T) string {
-				return sign(t, hs256, access, with(claims("access"), "nbf",
-					map[string]any{"\u001b[2J": 1}))
-			}},
-		{name: "two parts", typ: token.Access, want: token.ErrMalformed,
-			raw: func(*testing.T) string { return "abc.def" }},
-		{name: "not base64", typ: token.Access, want: token.ErrMalformed,
-			raw: func(*testing.T) string { return "a!b.c!d.e!f" }},
-	}
+// refuseAll checks that an HS256 project's Verify refuses each token with one line that
+// wraps the wanted reason.
+func refuseAll(t *testing.T, cases []refusal) {
+	t.Helper()
 
 	s := settings(t, "HS256")
-	for _, tt := range tests {
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.Verify(tt.raw(t), tt.typ, now)
+			raw := ""
+			if tt.raw != nil {
+				raw = tt.raw(t)
+			} else {
+				raw = sign(t, jwt.SigningMethodHS256, tt.key, tt.claims)
+			}
+
+			typ := tt.typ
+			if typ == "" {
+				typ = token.Access
+			}
+
+			_, err := s.Verify(raw, typ, now)
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("error = %v, want %v", err, tt.want)
 			}
@@ -203,6 +61,164 @@ func TestVerifyRefusesBadTokens(t *testing.T) {
 			}
 		})
 	}
+}
+
+// later is a Unix time d after now.
+func later(d time.Duration) int64 { return now.Add(d).Unix() }
+
+func TestVerifyRefusesTokensOutsideTheirTime(t *testing.T) {
+	access := []byte(accessKey)
+
+	refuseAll(t, []refusal{
+		{name: "expired beyond the leeway", key: access, want: token.ErrExpired,
+			claims: with(claims("access"), "exp", later(-31*time.Second)),
+			says:   "expired at 2025-03-01T11:59:29Z"},
+		{name: "exp zero", key: access, claims: with(claims("access"), "exp", 0),
+			want: token.ErrExpired, says: "1970-01-01T00:00:00Z"},
+		{name: "iat in the future beyond the leeway", key: access, want: token.ErrIssuedLater,
+			claims: with(claims("access"), "iat", later(31*time.Second)),
+			says:   "iat is 2025-03-01T12:00:31Z"},
+		{name: "nbf in the future", key: access, want: token.ErrNotYetValid,
+			claims: with(claims("access"), "nbf", later(time.Hour)),
+			says:   "nbf is 2025-03-01T13:00:00Z"},
+	})
+}
+
+func TestVerifyRefusesTheWrongKeyOrType(t *testing.T) {
+	access, refresh := []byte(accessKey), []byte(refreshKey)
+
+	refuseAll(t, []refusal{
+		{name: "signed with another key", key: []byte(strings.Repeat("z", 86)),
+			claims: claims("access"), want: token.ErrSignature,
+			says: "not signed with this project's access key"},
+		{name: "refresh token as access token", key: refresh, claims: claims("refresh"),
+			want: token.ErrSignature,
+			says: "signed with the refresh key, not the access key (is it a refresh token?)"},
+		{name: "access token as refresh token", typ: token.Refresh, key: access,
+			claims: claims("access"), want: token.ErrSignature,
+			says: "signed with the access key, not the refresh key (is it an access token?)"},
+		{name: "refresh type under the access key", key: access, claims: claims("refresh"),
+			want: token.ErrType, says: `the token's type is "refresh", not "access"`},
+		{name: "access type under the refresh key", typ: token.Refresh, key: refresh,
+			claims: claims("access"), want: token.ErrType,
+			says: `the token's type is "access", not "refresh"`},
+		{name: "payload changed after signing", want: token.ErrSignature,
+			raw: func(t *testing.T) string {
+				good := strings.Split(sign(t, jwt.SigningMethodHS256, access,
+					claims("access")), ".")
+				other := strings.Split(sign(t, jwt.SigningMethodHS256, access,
+					with(claims("access"), "sub", "admin")), ".")
+
+				return good[0] + "." + other[1] + "." + good[2]
+			}},
+	})
+}
+
+func TestVerifyRefusesMissingOrOddClaims(t *testing.T) {
+	access := []byte(accessKey)
+	c := claims("access")
+
+	refuseAll(t, []refusal{
+		{name: "missing sub", key: access, claims: without(c, "sub"),
+			want: token.ErrMissingClaim, says: "claim: sub"},
+		{name: "empty sub", key: access, claims: with(c, "sub", ""),
+			want: token.ErrMissingClaim, says: "claim: sub"},
+		{name: "null sub", key: access, claims: with(c, "sub", nil),
+			want: token.ErrMissingClaim, says: "claim: sub"},
+		{name: "sub in capitals only", key: access, claims: with(without(c, "sub"), "SUB",
+			"alice"), want: token.ErrMissingClaim, says: "claim: sub"},
+		{name: "sub not a string", key: access, claims: with(c, "sub", 42),
+			want: token.ErrMalformed, says: "sub is 42; it must be a string"},
+		{name: "missing exp", key: access, claims: without(c, "exp"),
+			want: token.ErrMissingClaim, says: "claim: exp"},
+		{name: "missing iat", key: access, claims: without(c, "iat"),
+			want: token.ErrMissingClaim, says: "claim: iat"},
+		{name: "missing type", key: access, claims: without(c, "type"),
+			want: token.ErrMissingClaim, says: "claim: type"},
+		{name: "type with a capital only", key: access, claims: with(without(c, "type"), "Type",
+			"access"), want: token.ErrMissingClaim, says: "claim: type"},
+		{name: "an audience", key: access, claims: with(c, "aud", "api"),
+			want: token.ErrAudience, says: "the token has an aud claim"},
+		{name: "a list of audiences", key: access, claims: with(c, "aud", []string{"a", "b"}),
+			want: token.ErrAudience},
+		{name: "jti not a string", key: access, claims: with(c, "jti", 7),
+			want: token.ErrMalformed, says: "jti is 7; it must be a string"},
+	})
+}
+
+func TestVerifyRefusesOtherAlgorithmsAndHeaders(t *testing.T) {
+	access := []byte(accessKey)
+	signed := func(m jwt.SigningMethod, key any) func(t *testing.T) string {
+		return func(t *testing.T) string { return sign(t, m, key, claims("access")) }
+	}
+	reheaded := func(header string) func(t *testing.T) string {
+		return func(t *testing.T) string {
+			return withHeader(t, sign(t, jwt.SigningMethodHS256, access, claims("access")),
+				header)
+		}
+	}
+
+	refuseAll(t, []refusal{
+		{name: "alg none", want: token.ErrAlgorithm,
+			raw:  signed(jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType),
+			says: `the token uses "none"; the project uses HS256`},
+		{name: "hs384 token in an hs256 project", raw: signed(jwt.SigningMethodHS384, access),
+			want: token.ErrAlgorithm, says: `the token uses "HS384"`},
+		{name: "hs512 token in an hs256 project", raw: signed(jwt.SigningMethodHS512, access),
+			want: token.ErrAlgorithm},
+		{name: "rs256 header", raw: reheaded(`{"alg":"RS256","typ":"JWT"}`),
+			want: token.ErrAlgorithm, says: "RS256"},
+		{name: "no alg in the header", raw: reheaded(`{"typ":"JWT"}`),
+			want: token.ErrAlgorithm, says: "names no algorithm"},
+		{name: "crit header", want: token.ErrCritical, says: `the token's header has "crit"`,
+			raw: func(t *testing.T) string {
+				return signWithHeader(t, access, claims("access"), "crit", []string{"exp"})
+			}},
+		{name: "unencoded payload", want: token.ErrMalformed, says: `"b64": false`,
+			raw: func(t *testing.T) string {
+				return signWithHeader(t, access, claims("access"), "b64", false)
+			}},
+	})
+}
+
+func TestVerifyTakesTimesOnlyAsWholeSeconds(t *testing.T) {
+	access := []byte(accessKey)
+	c := claims("access")
+
+	refuseAll(t, []refusal{
+		{name: "exp a string", key: access, claims: with(c, "exp", "1740831300"),
+			want: token.ErrMalformed,
+			says: "exp is a string; it must be a whole number of seconds"},
+		{name: "exp a fraction", key: access, claims: with(c, "exp", 1740831300.5),
+			want: token.ErrMalformed, says: "exp is 1740831300.5;"},
+		{name: "iat a whole fraction", key: access,
+			claims: with(c, "iat", json.Number("1740830400.0")),
+			want:   token.ErrMalformed, says: "iat is 1740830400.0;"},
+		{name: "exp far beyond the year 9999", key: access,
+			claims: with(c, "exp", json.Number("1e300")), want: token.ErrMalformed,
+			says: "exp is 1e300; it must be a whole number of seconds from 0 to 253402300799"},
+		{name: "exp after the year 9999", key: access, claims: with(c, "exp", 253402300800),
+			want: token.ErrMalformed, says: "exp is 253402300800;"},
+		{name: "exp beyond int64", key: access,
+			claims: with(c, "exp", json.Number("1234567890123456789012345678901234567890")),
+			want:   token.ErrMalformed, says: "exp is 123456789012345678901234...;"},
+		{name: "iat before 1970", key: access, claims: with(c, "iat", -1),
+			want: token.ErrMalformed, says: "iat is -1;"},
+		{name: "exp null", key: access, claims: with(c, "exp", nil),
+			want: token.ErrMalformed, says: "exp is null;"},
+		{name: "nbf an object", key: access,
+			claims: with(c, "nbf", map[string]any{"\u001b[2J": 1}),
+			want:   token.ErrMalformed, says: "nbf is an object;"},
+	})
+}
+
+func TestVerifyRefusesWhatIsNoToken(t *testing.T) {
+	refuseAll(t, []refusal{
+		{name: "two parts", want: token.ErrMalformed,
+			raw: func(*testing.T) string { return "abc.def" }},
+		{name: "not base64", want: token.ErrMalformed,
+			raw: func(*testing.T) string { return "a!b.c!d.e!f" }},
+	})
 }
 
 // signWithHeader signs claims under HS256 with one more header field.
@@ -275,7 +291,6 @@ func TestVerifyInHS384AndHS512Projects(t *testing.T) {
 
 func TestVerifyNamesWhatOnlyTheLeewayLetsThrough(t *testing.T) {
 	s := settings(t, "HS256")
-	later := func(d time.Duration) int64 { return now.Add(d).Unix() }
 	tests := []struct {
 		name string
 		c    jwt.MapClaims
@@ -310,6 +325,28 @@ func TestVerifyNamesWhatOnlyTheLeewayLetsThrough(t *testing.T) {
 
 			if nbf, ok := tt.c["nbf"].(int64); ok && c.Nbf != nbf {
 				t.Errorf("Nbf = %d, want %d", c.Nbf, nbf)
+			}
+		})
+	}
+}
+
+func TestExpirySaysWhenTheTokenExpires(t *testing.T) {
+	tests := []struct {
+		name string
+		exp  int64
+		want string
+	}{
+		{name: "in the future", exp: later(10 * time.Minute), want: "expires in 10m0s"},
+		{name: "a second from now", exp: later(time.Second), want: "expires in 1s"},
+		{name: "this very second", exp: now.Unix(), want: "expired 0s ago"},
+		{name: "in the past", exp: later(-90 * time.Second), want: "expired 1m30s ago"},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := token.Claims{Exp: tt.exp}
+			if got := c.Expiry(now.Add(400 * time.Millisecond)); got != tt.want {
+				t.Errorf("Expiry = %q, want %q", got, tt.want)
 			}
 		})
 	}
