@@ -2,7 +2,11 @@
 // manifest of which of its files belong to each optional feature.
 package templates
 
-import "embed"
+import (
+	"embed"
+
+	"github.com/zentra-cli/zentra/internal/scaffold"
+)
 
 // FS is the project template tree. The "all:" prefix keeps dot-files and files whose
 // names start with an underscore, such as __init__.py.
@@ -22,4 +26,9 @@ var AuthOnly = []string{
 	"app/db_models/user.py",
 	"migrations/versions/0001_create_users_tables.py",
 	"tests/auth/",
+}
+
+// Source is the embedded project tree with its feature manifest, ready for scaffold.Plan.
+func Source() scaffold.Source {
+	return scaffold.Source{FS: FS, Root: Root, AuthOnly: AuthOnly}
 }

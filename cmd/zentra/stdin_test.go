@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -23,9 +22,10 @@ const runTimeout = 30 * time.Second
 func buildZentra(t *testing.T) string {
 	t.Helper()
 
+	// "go test" puts its own toolchain first on PATH.
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Fatalf("go is not on PATH: %v", err)
 	}
 
 	bin := filepath.Join(t.TempDir(), "zentra")

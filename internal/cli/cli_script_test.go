@@ -10,6 +10,8 @@ import (
 
 	"github.com/joho/godotenv"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/zentra-cli/zentra/internal/token"
 )
 
 // scriptCmds are the commands that testdata/script files may use besides the built-in
@@ -23,7 +25,7 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 }
 
 // secretKeys are the settings in .env that must never be shown.
-var secretKeys = []string{"AUTH__SECRET_ACCESS_KEY", "AUTH__SECRET_REFRESH_KEY"}
+var secretKeys = []string{token.EnvAccessKey, token.EnvRefreshKey}
 
 // cmdExits runs a program and checks its exit code, keeping its output for stdout and
 // stderr: "exits 2 zentra init".

@@ -13,6 +13,7 @@ import (
 	"github.com/zentra-cli/zentra/internal/project"
 	"github.com/zentra-cli/zentra/internal/scaffold"
 	"github.com/zentra-cli/zentra/internal/secret"
+	"github.com/zentra-cli/zentra/internal/token"
 	"github.com/zentra-cli/zentra/internal/version"
 	"github.com/zentra-cli/zentra/templates"
 )
@@ -51,9 +52,10 @@ func newInitCmd(sys *System) *cobra.Command {
 		Short: "Create a new FastAPI project in dir",
 		Long: "Create a new FastAPI project in dir (a new or empty folder; \".\" for the\n" +
 			"current one). The project name defaults to the folder's name. With a terminal,\n" +
-			"zentra asks for what the flags leave open; without one, with CI set or with\n" +
-			"--yes, it takes the defaults. ZENTRA_ACCESSIBLE=1 asks one plain line at a time,\n" +
-			"and then reads the answers from any input, a pipe included.",
+			"zentra asks for what the flags leave open; without one, with --yes, or with CI\n" +
+			"set to anything but 0 or false, it takes the defaults. ZENTRA_ACCESSIBLE=1 asks\n" +
+			"one plain line at a time, and then reads the answers from any input, a pipe\n" +
+			"included.",
 		Example: "  zentra init my-api\n" +
 			"  zentra init my-api --no-auth --yes\n" +
 			"  zentra init . --name my-api --description \"Orders service\"",
@@ -125,9 +127,9 @@ func runInit(ctx context.Context, o *initOptions) error {
 		return o.nameError(err)
 	}
 
-	src, err := o.secretSource()
-	if err != nil {
-		return err
+	var src secret.Source
+	if answers.Auth {
+		src = o.secretSource()
 	}
 
 	files, err := plan(answers, src)
@@ -150,7 +152,7 @@ func runInit(ctx context.Context, o *initOptions) error {
 
 	written, err := scaffold.Write(ctx, target, files, scaffold.Options{Force: o.Force})
 	if err != nil {
-		return err
+		return writeError(ctx.Err(), err)
 	}
 
 	res.Overwritten = written.Overwritten
@@ -200,6 +202,18 @@ func undoAfterInterrupt(target string, newFolder, hadGit, git bool) error {
 	return interruptedWith("%s", msg)
 }
 
+// writeError passes on an error of scaffold.Write. A clean interruption comes back from
+// Write as stopped (the context's error) itself, and reads "nothing was written". Any
+// other error of an interrupted run, such as an undo that could not put a file back,
+// keeps its own account of what stays, and the interrupt's exit code.
+func writeError(stopped, err error) error {
+	if stopped == nil || err == stopped {
+		return err
+	}
+
+	return interruptedWith("interrupted: %v", err)
+}
+
 func exists(p string) bool {
 	_, err := os.Lstat(p)
 
@@ -233,17 +247,10 @@ func (o *initOptions) resolve() (string, project.Answers, error) {
 			"missing project folder: run \"zentra init <dir>\", such as \"zentra init my-api\""))
 	}
 
-	wd, err := o.sys.Getwd()
+	target, err := o.sys.Abs(dir)
 	if err != nil {
 		return "", project.Answers{}, err
 	}
-
-	target := dir
-	if !filepath.IsAbs(target) {
-		target = filepath.Join(wd, dir)
-	}
-
-	target = filepath.Clean(target)
 
 	name := o.Name
 	if !o.given("name") && !o.nameAsked {
@@ -269,47 +276,42 @@ func (o *initOptions) nameError(err error) error {
 	return ee
 }
 
-// secretSource picks crypto/rand, or the seeded source when the user opted in.
-func (o *initOptions) secretSource() (secret.Source, error) {
+// secretSource picks crypto/rand, or the seeded source when the user opted in, with a
+// warning that the keys are then not secret.
+func (o *initOptions) secretSource() secret.Source {
 	if o.sys.Secrets != nil {
-		return o.sys.Secrets, nil
+		return o.sys.Secrets
 	}
 
 	if seed := o.sys.Getenv(SeedEnv); seed != "" {
 		fmt.Fprintf(o.sys.Err, "warning: %s is set: the secret keys are derived from it "+
 			"and are NOT secret; use it only for tests\n", SeedEnv)
 
-		return secret.Seeded{Seed: seed}, nil
+		return secret.Seeded{Seed: seed}
 	}
 
-	return secret.Random{}, nil
+	return secret.Random{}
 }
 
-// plan draws the keys and renders the embedded templates.
+// plan renders the embedded templates. A project with auth gets two keys drawn from src;
+// one without has no keys, and src is not used.
 func plan(a project.Answers, src secret.Source) ([]scaffold.File, error) {
-	access, err := secret.New(src, "AUTH__SECRET_ACCESS_KEY", secret.DefaultBytes)
-	if err != nil {
-		return nil, err
+	data := scaffold.Data{Answers: a, Version: version.Get().Version}
+	if a.Auth {
+		var err error
+
+		data.AccessKey, err = secret.New(src, token.EnvAccessKey, secret.DefaultBytes)
+		if err != nil {
+			return nil, err
+		}
+
+		data.RefreshKey, err = secret.New(src, token.EnvRefreshKey, secret.DefaultBytes)
+		if err != nil {
+			return nil, err
+		}
 	}
 
-	refresh, err := secret.New(src, "AUTH__SECRET_REFRESH_KEY", secret.DefaultBytes)
-	if err != nil {
-		return nil, err
-	}
-
-	data := scaffold.Data{
-		Answers:    a,
-		AccessKey:  access,
-		RefreshKey: refresh,
-		Version:    version.Get().Version,
-	}
-
-	return scaffold.Plan(TemplateSource(), data)
-}
-
-// TemplateSource is the embedded project tree with its feature manifest.
-func TemplateSource() scaffold.Source {
-	return scaffold.Source{FS: templates.FS, Root: templates.Root, AuthOnly: templates.AuthOnly}
+	return scaffold.Plan(templates.Source(), data)
 }
 
 func paths(files []scaffold.File) []string {

@@ -236,21 +236,6 @@ func TestShellQuote(t *testing.T) {
 	}
 }
 
-func TestDisplayPath(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"/tmp/my api", "/tmp/my api"},
-		{"/tmp/café", "/tmp/café"},
-		{"/tmp/a\nb", `"/tmp/a\nb"`},
-		{"/tmp/\x1b[2J", `"/tmp/\x1b[2J"`},
-		{"/tmp/\xff", `"/tmp/\xff"`},
-	}
-	for _, tt := range tests {
-		if got := displayPath(tt.in); got != tt.want {
-			t.Errorf("displayPath(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestCtrlCDuringGitInit sends SIGINT to a zentra process while "git init" works, as a
 // user's Ctrl-C does: exit 130, and no project left behind.
 func TestCtrlCDuringGitInit(t *testing.T) {

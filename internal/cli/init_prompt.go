@@ -83,16 +83,16 @@ func (o *initOptions) questions(ctx context.Context) (prompt.Choices, prompt.Ask
 	}
 	check := scaffold.Options{Force: o.Force}
 
-	wd, err := o.sys.Getwd()
+	wd, err := o.sys.Abs("")
 	if err != nil {
 		return c, ask, err
 	}
 
 	parent := wd
 	if dir := cmp.Or(o.Dir, o.Name); dir != "" {
-		target := filepath.Clean(filepath.Join(wd, dir))
-		if filepath.IsAbs(dir) {
-			target = filepath.Clean(dir)
+		target, err := o.sys.Abs(dir)
+		if err != nil {
+			return c, ask, err
 		}
 
 		if err := scaffold.Check(target, nil, check); err != nil {

@@ -2,15 +2,12 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/zentra-cli/zentra/internal/project"
+	"github.com/zentra-cli/zentra/internal/textutil"
 	"github.com/zentra-cli/zentra/internal/vcs"
 )
 
@@ -31,10 +28,7 @@ func (o *initOptions) report(r result) error {
 	}
 
 	if o.JSON {
-		enc := json.NewEncoder(o.sys.Out)
-		enc.SetIndent("", "  ")
-
-		return enc.Encode(r)
+		return writeJSON(o.sys.Out, r)
 	}
 
 	if r.DryRun {
@@ -48,7 +42,7 @@ func (o *initOptions) report(r result) error {
 	}
 
 	w := o.sys.Err
-	fmt.Fprintf(w, "Created %s in %s: %d files", r.Answers.Name, displayPath(r.Path),
+	fmt.Fprintf(w, "Created %s in %s: %d files", r.Answers.Name, textutil.Printable(r.Path),
 		len(r.Files))
 	if len(r.Overwritten) > 0 {
 		fmt.Fprintf(w, ", %d of them overwritten", len(r.Overwritten))
@@ -80,9 +74,9 @@ func (o *initOptions) reportDryRun(r result) {
 	w := o.sys.Out
 	if len(over) > 0 {
 		fmt.Fprintf(w, "Would write %d files in %s, overwriting %d of them:\n",
-			len(r.Files), displayPath(r.Path), len(over))
+			len(r.Files), textutil.Printable(r.Path), len(over))
 	} else {
-		fmt.Fprintf(w, "Would create %d files in %s:\n", len(r.Files), displayPath(r.Path))
+		fmt.Fprintf(w, "Would create %d files in %s:\n", len(r.Files), textutil.Printable(r.Path))
 	}
 
 	for _, f := range r.Files {
@@ -93,18 +87,6 @@ func (o *initOptions) reportDryRun(r result) {
 		}
 	}
 }
-
-// displayPath returns p as it is, or quoted with escapes when it holds characters that
-// would not print as themselves, such as control characters that a terminal obeys.
-func displayPath(p string) string {
-	if strings.ContainsFunc(p, notPrintable) || !utf8.ValidString(p) {
-		return strconv.Quote(p)
-	}
-
-	return p
-}
-
-func notPrintable(r rune) bool { return !unicode.IsPrint(r) }
 
 // topLevel lists the first path element of each file once, folders with a slash.
 func topLevel(files []string) []string {
@@ -158,7 +140,7 @@ func shellQuote(s string) string {
 		return s
 	}
 
-	if !strings.ContainsFunc(s, notPrintable) && utf8.ValidString(s) {
+	if textutil.Printable(s) == s {
 		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 	}
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -12,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zentra-cli/zentra/internal/project"
 	"github.com/zentra-cli/zentra/internal/prompt"
 	"github.com/zentra-cli/zentra/internal/scaffold"
 	"github.com/zentra-cli/zentra/internal/secret"
@@ -126,6 +124,8 @@ func authFiles(t *testing.T, dir string) []string {
 }
 
 func TestInitAsksOnlyWhenItCan(t *testing.T) {
+	const created = "Created demo in "
+
 	tests := []struct {
 		name  string
 		tty   bool
@@ -135,28 +135,34 @@ func TestInitAsksOnlyWhenItCan(t *testing.T) {
 		code  int
 		shows string
 	}{
-		{"no tty with a dir takes the defaults", false, nil, []string{"init", "demo"}, 0, 0, ""},
+		{"no tty with a dir takes the defaults", false, nil, []string{"init", "demo"}, 0, 0,
+			created},
 		{"no tty without a dir names what to pass", false, nil, []string{"init"}, 0, ExitUsage,
 			`zentra init <dir>`},
 		{"ci on a tty takes the defaults", true, map[string]string{"CI": "true"},
-			[]string{"init", "demo"}, 0, 0, ""},
+			[]string{"init", "demo"}, 0, 0, created},
 		{"ci on a tty without a dir", true, map[string]string{"CI": "1"}, []string{"init"},
 			0, ExitUsage, `zentra init <dir>`},
-		{"yes on a tty asks nothing", true, nil, []string{"init", "demo", "--yes"}, 0, 0, ""},
+		{"ci=false on a tty asks", true, map[string]string{"CI": "false"},
+			[]string{"init", "demo"}, 1, 0, "zentra init demo --yes"},
+		{"ci=0 on a tty asks", true, map[string]string{"CI": "0"},
+			[]string{"init", "demo"}, 1, 0, "zentra init demo --yes"},
+		{"yes on a tty asks nothing", true, nil, []string{"init", "demo", "--yes"}, 0, 0, created},
 		{"tty asks", true, nil, []string{"init", "demo"}, 1, 0, "zentra init demo --yes"},
 		{"tty without a dir asks", true, nil, []string{"init"}, 1, 0, "zentra init my-api --yes"},
 		{"accessible opt-in asks without a tty", false, map[string]string{AccessibleEnv: "1"},
-			[]string{"init", "demo"}, 1, 0, ""},
+			[]string{"init", "demo"}, 1, 0, "zentra init demo --yes"},
 		{"accessible opt-in under ci asks nothing", false,
-			map[string]string{AccessibleEnv: "1", "CI": "true"}, []string{"init", "demo"}, 0, 0, ""},
+			map[string]string{AccessibleEnv: "1", "CI": "true"}, []string{"init", "demo"}, 0, 0,
+			created},
 		{"dumb terminal alone needs a tty", false, map[string]string{"TERM": "dumb"},
-			[]string{"init", "demo"}, 0, 0, ""},
+			[]string{"init", "demo"}, 0, 0, created},
 		{"a bad flag is refused before any question", true, nil,
 			[]string{"init", "--name", "Bad Name"}, 0, ExitUsage, `invalid project name "Bad Name"`},
 		{"a missing parent is refused before any question", true, nil,
 			[]string{"init", "missing/demo"}, 0, ExitUsage, "does not exist"},
 		{"every flag given asks nothing", true, nil, []string{"init", "demo", "--description",
-			"D.", "--author", "A", "--no-auth", "--no-git"}, 0, 0, ""},
+			"D.", "--author", "A", "--no-auth", "--no-git"}, 0, 0, created},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -300,123 +306,5 @@ func TestInitGitQuestion(t *testing.T) {
 					p.ask.Git, p.seen.Author, tt.ask, tt.author)
 			}
 		})
-	}
-}
-
-func TestInitAnswersShapeTheProject(t *testing.T) {
-	tests := []struct {
-		name    string
-		answer  func(*prompt.Choices)
-		auth    bool
-		command string
-	}{
-		{"defaults keep auth", func(*prompt.Choices) {}, true, "zentra init demo --json --yes"},
-		{"auth off leaves it out", func(c *prompt.Choices) { c.Auth = false }, false,
-			"zentra init demo --no-auth --json --yes"},
-		{"every answer in the command", func(c *prompt.Choices) {
-			c.Description, c.Author, c.Git = "Bob's shop.", "Bob <bob@example.com>", false
-		}, true, `zentra init demo --description 'Bob'\''s shop.' ` +
-			`--author 'Bob <bob@example.com>' --no-git --json --yes`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := &scriptedPrompter{answer: tt.answer}
-			r := newPromptRun(t, true, nil, "", p)
-
-			if code := r.run("init", "demo", "--json"); code != 0 {
-				t.Fatalf("code %d\n%s", code, r.err.String())
-			}
-
-			var res struct {
-				Files   []string        `json:"files"`
-				Options project.Answers `json:"options"`
-			}
-			if err := json.Unmarshal(r.out.Bytes(), &res); err != nil {
-				t.Fatalf("stdout is not one JSON object: %v\n%s", err, r.out.String())
-			}
-
-			found := authFiles(t, filepath.Join(r.wd, "demo"))
-			if res.Options.Auth != tt.auth || (len(found) > 0) != tt.auth {
-				t.Errorf("auth %v with auth files %q, want auth %v", res.Options.Auth, found, tt.auth)
-			}
-
-			if !tt.auth && slices.ContainsFunc(res.Files, func(f string) bool {
-				return strings.HasPrefix(f, "app/auth/")
-			}) {
-				t.Errorf("planned files hold app/auth/: %q", res.Files)
-			}
-
-			want := "The same without questions, for scripts and CI:\n  " + tt.command + "\n"
-			if !strings.Contains(r.err.String(), want) {
-				t.Errorf("stderr lacks %q:\n%s", want, r.err.String())
-			}
-		})
-	}
-}
-
-func TestInitEquivalentCommand(t *testing.T) {
-	tests := []struct {
-		name   string
-		opts   initOptions
-		target string
-		a      project.Answers
-		want   string
-	}{
-		{"name answered without a dir", initOptions{Git: true}, "/w/shop-api",
-			project.Defaults("shop-api"), "zentra init shop-api --yes"},
-		{"folder and name differ", initOptions{Dir: "My Shop", Git: true}, "/w/My Shop",
-			project.Defaults("my-shop"), "zentra init 'My Shop' --name my-shop --yes"},
-		{"a folder that looks like a flag", initOptions{Dir: "-x", Git: true}, "/w/-x",
-			project.Defaults("x"), "zentra init ./-x --name x --yes"},
-		{"force and dry run kept", initOptions{Dir: ".", Force: true, DryRun: true, Git: true},
-			"/w/shop", project.Defaults("shop"), "zentra init . --force --dry-run --yes"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.opts.equivalent(tt.target, tt.a); got != tt.want {
-				t.Errorf("equivalent = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestInitStopsBeforeWriting(t *testing.T) {
-	tests := []struct {
-		name  string
-		err   error
-		code  int
-		shows string
-	}{
-		{"interrupted", prompt.ErrInterrupted, ExitInterrupted, "interrupted; nothing was written"},
-		{"input ended", prompt.ErrEndOfInput, ExitUsage, "pass the answers as flags with --yes"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := newPromptRun(t, true, nil, "", &scriptedPrompter{err: tt.err})
-
-			if code := r.run("init", "demo"); code != tt.code {
-				t.Fatalf("code %d, want %d\n%s", code, tt.code, r.err.String())
-			}
-
-			if !strings.Contains(r.err.String(), tt.shows) {
-				t.Errorf("stderr lacks %q:\n%s", tt.shows, r.err.String())
-			}
-
-			if e := r.entries(); len(e) != 0 {
-				t.Errorf("the folder holds %q, want nothing", e)
-			}
-		})
-	}
-}
-
-func TestInitQuietPrintsNoCommand(t *testing.T) {
-	r := newPromptRun(t, true, nil, "", &scriptedPrompter{})
-
-	if code := r.run("init", "demo", "--quiet"); code != 0 {
-		t.Fatalf("code %d\n%s", code, r.err.String())
-	}
-
-	if r.err.Len() != 0 {
-		t.Errorf("stderr = %q, want nothing", r.err.String())
 	}
 }

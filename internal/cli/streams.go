@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -60,15 +63,38 @@ func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
+// Abs returns dir as a clean absolute path, resolved against the working folder when it
+// is relative; "" is the working folder itself.
+func (s *System) Abs(dir string) (string, error) {
+	if filepath.IsAbs(dir) {
+		return filepath.Clean(dir), nil
+	}
+
+	wd, err := s.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the current folder: %w", err)
+	}
+
+	return filepath.Join(wd, dir), nil
+}
+
 // CanPrompt is true when questions may be asked: no CI system is running us, and either
 // both ends are terminals or ZENTRA_ACCESSIBLE=1 asks for plain prompts, which read
 // their answers from any input.
 func (s *System) CanPrompt() bool {
-	if s.Getenv("CI") != "" {
+	if inCI(s.Getenv("CI")) {
 		return false
 	}
 
 	return (s.StdinTTY && s.StdoutTTY) || s.Getenv(AccessibleEnv) == "1"
+}
+
+// inCI reads the CI variable: set to anything but "", "0" or "false" (in any case), a CI
+// system is running us.
+func inCI(v string) bool {
+	v = strings.TrimSpace(v)
+
+	return v != "" && v != "0" && !strings.EqualFold(v, "false")
 }
 
 // Accessible is true when questions are asked one plain line at a time: with

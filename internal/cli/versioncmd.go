@@ -13,7 +13,7 @@ func newVersionCmd(sys *System) *cobra.Command {
 	asJSON := false
 	cmd := &cobra.Command{
 		Use:   "version",
-		Short: "Print zentra's version, commit and build date",
+		Short: "Print zentra's version, commit and commit date",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			info := version.Get()

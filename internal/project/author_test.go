@@ -24,9 +24,8 @@ func renderedAuthors(t *testing.T, author string) []authorEntry {
 
 	a := project.Defaults("my-api")
 	a.Author = author
-	src := scaffold.Source{FS: templates.FS, Root: templates.Root, AuthOnly: templates.AuthOnly}
 
-	files, err := scaffold.Plan(src, scaffold.Data{Answers: a, AccessKey: "a", RefreshKey: "r"})
+	files, err := scaffold.Plan(templates.Source(), scaffold.Data{Answers: a, AccessKey: "a", RefreshKey: "r"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,9 +35,8 @@ func renderedDeps(t *testing.T, auth bool) []string {
 
 	a := project.Defaults("my-api")
 	a.Auth = auth
-	src := scaffold.Source{FS: templates.FS, Root: templates.Root, AuthOnly: templates.AuthOnly}
 
-	files, err := scaffold.Plan(src, scaffold.Data{Answers: a, AccessKey: "a", RefreshKey: "r"})
+	files, err := scaffold.Plan(templates.Source(), scaffold.Data{Answers: a, AccessKey: "a", RefreshKey: "r"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/zentra-cli/zentra/internal/scaffold"
+	"github.com/zentra-cli/zentra/templates"
 )
 
 // BenchmarkPlan renders the default project in memory.
@@ -15,7 +16,7 @@ func BenchmarkPlan(b *testing.B) {
 	b.ReportAllocs()
 
 	for b.Loop() {
-		if _, err := scaffold.Plan(source(), d); err != nil {
+		if _, err := scaffold.Plan(templates.Source(), d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -30,7 +31,7 @@ func BenchmarkPlanAndWrite(b *testing.B) {
 
 	i := 0
 	for b.Loop() {
-		files, err := scaffold.Plan(source(), d)
+		files, err := scaffold.Plan(templates.Source(), d)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,25 +7,25 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"syscall"
-	"unicode"
+
+	"github.com/zentra-cli/zentra/internal/textutil"
 )
 
 // ErrConflict is wrapped by Write's error when the target holds files and force is off.
 var ErrConflict = errors.New("target folder is not empty")
 
-// Harmless are entries that may already sit in a target folder without counting as a
+// harmless are entries that may already sit in a target folder without counting as a
 // conflict: version control, a licence, editor settings.
-var Harmless = map[string]bool{
+var harmless = map[string]bool{
 	".git": true, ".hg": true, ".svn": true, ".idea": true, ".vscode": true, ".DS_Store": true,
 	"LICENSE": true, "LICENSE.md": true, "LICENSE.txt": true, "COPYING": true,
 }
 
-// Conflicts lists the entries of dir that stop a write without force: everything except
-// Harmless entries. A missing dir has none.
-func Conflicts(dir string) ([]string, error) {
+// conflicts lists the entries of dir that stop a write without force: everything except
+// harmless entries. A missing dir has none.
+func conflicts(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -37,7 +37,7 @@ func Conflicts(dir string) ([]string, error) {
 
 	var out []string
 	for _, e := range entries {
-		if !Harmless[e.Name()] {
+		if !harmless[e.Name()] {
 			out = append(out, e.Name())
 		}
 	}
@@ -59,14 +59,14 @@ func Check(target string, files []File, opt Options) error {
 		return err
 	}
 
-	conflicts, err := Conflicts(target)
+	others, err := conflicts(target)
 	if err != nil {
 		return err
 	}
 
-	if len(conflicts) > 0 && !opt.Force {
+	if len(others) > 0 && !opt.Force {
 		return fmt.Errorf("%w: %q holds %s; choose another folder or pass --force "+
-			"to overwrite only the files zentra writes", ErrConflict, target, listNames(conflicts))
+			"to overwrite only the files zentra writes", ErrConflict, target, listNames(others))
 	}
 
 	for _, f := range files {
@@ -216,7 +216,7 @@ func listNames(names []string) string {
 
 	shown := make([]string, 0, most)
 	for _, n := range names[:min(most, len(names))] {
-		shown = append(shown, showName(n))
+		shown = append(shown, textutil.Printable(n))
 	}
 
 	list := strings.Join(shown, ", ")
@@ -225,14 +225,4 @@ func listNames(names []string) string {
 	}
 
 	return list
-}
-
-// showName returns name as it is, or quoted with escapes when it holds characters that
-// would not print as themselves, such as control characters.
-func showName(name string) string {
-	if strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) {
-		return strconv.Quote(name)
-	}
-
-	return name
 }

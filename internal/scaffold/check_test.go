@@ -139,17 +139,17 @@ func TestConflicts(t *testing.T) {
 	dir := t.TempDir()
 	put(t, dir, map[string]string{"b.txt": "", "a.txt": "", ".git/HEAD": "", ".DS_Store": ""})
 
-	got, err := Conflicts(dir)
+	got, err := conflicts(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	if !reflect.DeepEqual(got, []string{"a.txt", "b.txt"}) {
-		t.Errorf("Conflicts = %v, want [a.txt b.txt]", got)
+		t.Errorf("conflicts = %v, want [a.txt b.txt]", got)
 	}
 
-	if got, err := Conflicts(filepath.Join(dir, "missing")); err != nil || got != nil {
-		t.Errorf("Conflicts(missing) = %v, %v, want none", got, err)
+	if got, err := conflicts(filepath.Join(dir, "missing")); err != nil || got != nil {
+		t.Errorf("conflicts(missing) = %v, %v, want none", got, err)
 	}
 }
 

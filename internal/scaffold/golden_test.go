@@ -13,6 +13,7 @@ import (
 	"github.com/zentra-cli/zentra/internal/project"
 	"github.com/zentra-cli/zentra/internal/scaffold"
 	"github.com/zentra-cli/zentra/internal/secret"
+	"github.com/zentra-cli/zentra/internal/token"
 	"github.com/zentra-cli/zentra/templates"
 )
 
@@ -29,13 +30,9 @@ var variants = []variant{{"default", true}, {"no-auth", false}}
 
 // Labels of the two keys, as the init command draws them.
 const (
-	accessLabel  = "AUTH__SECRET_ACCESS_KEY"
-	refreshLabel = "AUTH__SECRET_REFRESH_KEY"
+	accessLabel  = token.EnvAccessKey
+	refreshLabel = token.EnvRefreshKey
 )
-
-func source() scaffold.Source {
-	return scaffold.Source{FS: templates.FS, Root: templates.Root, AuthOnly: templates.AuthOnly}
-}
 
 // goldenData is what "zentra init my-api" renders with the seeded source and a fixed
 // version.
@@ -63,7 +60,7 @@ func goldenData(t testing.TB, auth bool) scaffold.Data {
 func plan(t testing.TB, auth bool) []scaffold.File {
 	t.Helper()
 
-	files, err := scaffold.Plan(source(), goldenData(t, auth))
+	files, err := scaffold.Plan(templates.Source(), goldenData(t, auth))
 	if err != nil {
 		t.Fatal(err)
 	}

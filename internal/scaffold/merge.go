@@ -43,8 +43,6 @@ func merge(ctx context.Context, stage, backupDir, target string, files []File) (
 
 		if overwrote {
 			res.Overwritten = append(res.Overwritten, f.Path)
-		} else {
-			res.Created = append(res.Created, f.Path)
 		}
 	}
 
@@ -109,7 +107,8 @@ func (j *journal) mkdirs(target, dir string) error {
 var ErrBackupKept = errors.New("previous versions kept")
 
 // undo reverses the journal: new files out, old files back, new folders removed. It
-// returns cause, joined with anything that could not be undone.
+// returns cause itself when everything was undone, and otherwise cause joined with what
+// could not be.
 func (j *journal) undo(cause error) error {
 	errs := []error{cause}
 	for i := len(j.moved) - 1; i >= 0; i-- {
@@ -129,6 +128,10 @@ func (j *journal) undo(cause error) error {
 		if err := os.Remove(j.dirs[i]); err != nil {
 			errs = append(errs, err)
 		}
+	}
+
+	if len(errs) == 1 {
+		return cause
 	}
 
 	return errors.Join(errs...)

@@ -215,7 +215,7 @@ func TestPyprojectKeepsFreeText(t *testing.T) {
 	d := goldenData(t, true)
 	d.Description = `An "orders" API \ {{ .AccessKey }} }} # café`
 
-	files, err := scaffold.Plan(source(), d)
+	files, err := scaffold.Plan(templates.Source(), d)
 	if err != nil {
 		t.Fatal(err)
 	}

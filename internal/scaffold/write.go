@@ -2,8 +2,6 @@ package scaffold
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,8 +20,8 @@ type Options struct {
 
 // Result says what Write did.
 type Result struct {
-	// Created and Overwritten are project-relative paths, in plan order.
-	Created     []string
+	// Overwritten lists the project-relative paths of the files that replaced others, in
+	// plan order. Every other file of the plan was created.
 	Overwritten []string
 	// NewFolder is true when the target did not exist: Write made it, and everything in
 	// it is the project.
@@ -35,8 +33,10 @@ type Result struct {
 // inside an existing one, which then receives the files one by one (any failure or
 // cancellation of ctx moves every file back as it was). Staging inside an existing
 // target keeps every rename on one file system, so a target that is a mount point or
-// whose parent is read-only works too. The temporary folder is always removed, and
-// errors name the user's folder, never the temporary one.
+// whose parent is read-only works too. Errors name the user's folder, and the temporary
+// folder is removed, with one exception: when an overwritten file cannot be put back, the
+// error wraps ErrBackupKept, and the temporary folder stays, named in the error, holding
+// the previous versions.
 func Write(ctx context.Context, target string, files []File, opt Options) (_ Result, err error) {
 	target = filepath.Clean(target)
 	if err := Check(target, files, opt); err != nil {
@@ -54,7 +54,7 @@ func Write(ctx context.Context, target string, files []File, opt Options) (_ Res
 		place = target
 	}
 
-	tmp, err := makeTempDir(place, filepath.Base(target))
+	tmp, err := os.MkdirTemp(place, tempName(filepath.Base(target))+"-*")
 	if err != nil {
 		return Result{}, diskError(place, err)
 	}
@@ -81,36 +81,23 @@ func Write(ctx context.Context, target string, files []File, opt Options) (_ Res
 		return Result{}, diskError(place, err)
 	}
 
-	return Result{Created: paths(files), NewFolder: true}, nil
+	return Result{NewFolder: true}, nil
 }
 
 // tempBaseMax bounds the part of the temporary folder's name taken from the target, so
 // that the name fits in the file system's limit (255 bytes) whatever the target's length.
 const tempBaseMax = 32
 
-// tempName is the name of the temporary folder for a target named base: a hidden name
-// that shows which target it belongs to, and a random suffix.
-func tempName(base string, random []byte) string {
+// tempName is the start of the temporary folder's name for a target named base: hidden,
+// and showing which target it belongs to. os.MkdirTemp adds a random suffix. The folder
+// is private (mode 0700); the project folder is its "new" subfolder, made with 0755.
+func tempName(base string) string {
 	for len(base) > tempBaseMax {
 		_, size := utf8.DecodeLastRuneInString(base)
 		base = base[:len(base)-size]
 	}
 
-	return ".zentra-" + base + "-" + hex.EncodeToString(random)
-}
-
-func makeTempDir(parent, base string) (string, error) {
-	b := make([]byte, 6)
-	if _, err := rand.Read(b); err != nil {
-		return "", err
-	}
-
-	dir := filepath.Join(parent, tempName(base, b))
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return "", err
-	}
-
-	return dir, nil
+	return ".zentra-" + base
 }
 
 // diskError explains a failed step on disk as a problem with dir, the folder the user
@@ -184,13 +171,4 @@ func writeNew(path string, data []byte, mode fs.FileMode) error {
 	}
 
 	return fh.Close()
-}
-
-func paths(files []File) []string {
-	out := make([]string, len(files))
-	for i, f := range files {
-		out[i] = f.Path
-	}
-
-	return out
 }

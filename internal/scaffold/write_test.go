@@ -173,8 +173,8 @@ func TestWriteNewTarget(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if len(res.Created) != len(files) || len(res.Overwritten) != 0 {
-		t.Errorf("Write result = %+v, want every file created", res)
+	if !res.NewFolder || len(res.Overwritten) != 0 {
+		t.Errorf("Write result = %+v, want a new folder with every file created", res)
 	}
 
 	got := snapshot(t, target)
@@ -258,13 +258,19 @@ func TestWriteAcceptsHarmlessEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if len(res.Overwritten) != 0 || len(res.Created) != len(sampleFiles()) {
-		t.Errorf("Write result = %+v", res)
+	if len(res.Overwritten) != 0 || res.NewFolder {
+		t.Errorf("Write result = %+v, want every file created in the existing folder", res)
 	}
 
 	got := snapshot(t, target)
 	if got[".git/HEAD"].Data != "ref: refs/heads/main\n" || got["LICENSE"].Data != "MIT\n" {
 		t.Errorf("harmless entries changed: %v", got)
+	}
+
+	for _, f := range sampleFiles() {
+		if e, ok := got[f.Path]; !ok || e.Data != string(f.Data) {
+			t.Errorf("%s on disk is %q (present: %v), want %q", f.Path, e.Data, ok, f.Data)
+		}
 	}
 
 	noLeftovers(t, target)

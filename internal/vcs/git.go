@@ -3,6 +3,7 @@
 package vcs
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os/exec"
@@ -61,9 +62,28 @@ func Init(ctx context.Context, git, dir string) (bool, error) {
 		return false, nil
 	}
 
-	if err := exec.CommandContext(ctx, git, "init", "-q", dir).Run(); err != nil {
+	var stderr bytes.Buffer
+
+	cmd := exec.CommandContext(ctx, git, "init", "-q", dir)
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if line := firstLine(stderr.String()); line != "" {
+			return false, fmt.Errorf("git init: %s (%w)", line, err)
+		}
+
 		return false, fmt.Errorf("git init: %w", err)
 	}
 
 	return true, nil
+}
+
+// firstLine is the first line of s that is not blank, trimmed.
+func firstLine(s string) string {
+	for line := range strings.Lines(s) {
+		if line = strings.TrimSpace(line); line != "" {
+			return line
+		}
+	}
+
+	return ""
 }

@@ -194,6 +194,8 @@ async def unhandled_error_handler(request: Request, exc: Exception) -> JSONRespo
 
 def add_exception_handlers(app: FastAPI) -> None:
     """Register the handlers that put every error in the envelope."""
-    app.add_exception_handler(StarletteHTTPException, http_error_handler)  # type: ignore[arg-type]
-    app.add_exception_handler(RequestValidationError, validation_error_handler)  # type: ignore[arg-type]
-    app.add_exception_handler(Exception, unhandled_error_handler)
+    # FastAPI's decorator, called directly, takes a handler typed for its own exception
+    # class, which Starlette's add_exception_handler does not.
+    app.exception_handler(StarletteHTTPException)(http_error_handler)
+    app.exception_handler(RequestValidationError)(validation_error_handler)
+    app.exception_handler(Exception)(unhandled_error_handler)
