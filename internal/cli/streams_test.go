@@ -46,7 +46,7 @@ func TestCanPrompt(t *testing.T) {
 }
 
 func TestSystemAbs(t *testing.T) {
-	wd := func() (string, error) { return "/home/pat/work", nil }
+	wd := func() (string, error) { return "/home/pat/code", nil }
 	gone := func() (string, error) { return "", fmt.Errorf("getwd: %w", fs.ErrNotExist) }
 
 	tests := []struct {
@@ -56,9 +56,9 @@ func TestSystemAbs(t *testing.T) {
 		want  string
 		err   string
 	}{
-		{"empty is the working folder", wd, "", "/home/pat/work", ""},
-		{"dot is the working folder", wd, ".", "/home/pat/work", ""},
-		{"relative", wd, "shop/../my-api/", "/home/pat/work/my-api", ""},
+		{"empty is the working folder", wd, "", "/home/pat/code", ""},
+		{"dot is the working folder", wd, ".", "/home/pat/code", ""},
+		{"relative", wd, "shop/../my-api/", "/home/pat/code/my-api", ""},
 		{"absolute ignores the working folder", gone, "/srv//api/", "/srv/api", ""},
 		{"relative without a working folder", gone, "my-api", "",
 			"cannot find the current folder: getwd: file does not exist"},

@@ -1,15 +1,12 @@
 package project_test
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/zentra-cli/zentra/internal/project"
-	"github.com/zentra-cli/zentra/internal/scaffold"
-	"github.com/zentra-cli/zentra/templates"
 )
 
 // authorEntry is one entry of [project] authors in pyproject.toml.
@@ -25,22 +22,14 @@ func renderedAuthors(t *testing.T, author string) []authorEntry {
 	a := project.Defaults("my-api")
 	a.Author = author
 
-	files, err := scaffold.Plan(templates.Source(), scaffold.Data{Answers: a, AccessKey: "a", RefreshKey: "r"})
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	i := slices.IndexFunc(files, func(f scaffold.File) bool { return f.Path == "pyproject.toml" })
-	if i < 0 {
-		t.Fatal("no pyproject.toml in the plan")
-	}
+	data := renderedPyproject(t, a)
 
 	var p struct {
 		Project struct {
 			Authors []authorEntry `toml:"authors"`
 		} `toml:"project"`
 	}
-	if err := toml.Unmarshal(files[i].Data, &p); err != nil {
+	if err := toml.Unmarshal(data, &p); err != nil {
 		t.Fatalf("pyproject.toml: %v", err)
 	}
 

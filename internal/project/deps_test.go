@@ -9,8 +9,6 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/zentra-cli/zentra/internal/project"
-	"github.com/zentra-cli/zentra/internal/scaffold"
-	"github.com/zentra-cli/zentra/templates"
 )
 
 // pyproject is the part of a generated pyproject.toml that names distributions.
@@ -36,18 +34,10 @@ func renderedDeps(t *testing.T, auth bool) []string {
 	a := project.Defaults("my-api")
 	a.Auth = auth
 
-	files, err := scaffold.Plan(templates.Source(), scaffold.Data{Answers: a, AccessKey: "a", RefreshKey: "r"})
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	i := slices.IndexFunc(files, func(f scaffold.File) bool { return f.Path == "pyproject.toml" })
-	if i < 0 {
-		t.Fatal("no pyproject.toml in the plan")
-	}
+	data := renderedPyproject(t, a)
 
 	var p pyproject
-	if err := toml.Unmarshal(files[i].Data, &p); err != nil {
+	if err := toml.Unmarshal(data, &p); err != nil {
 		t.Fatalf("pyproject.toml: %v", err)
 	}
 
