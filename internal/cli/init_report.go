@@ -113,8 +113,9 @@ func nextSteps(sys *System, target string, a project.Answers) []string {
 	var steps []string
 
 	if wd, err := sys.Getwd(); err == nil && wd != target {
+		// The relative path unless climbing up makes it the longer of the two.
 		rel, err := filepath.Rel(wd, target)
-		if err != nil || strings.HasPrefix(rel, "..") {
+		if err != nil || len(rel) >= len(target) {
 			rel = target
 		}
 
