@@ -8,6 +8,27 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// newProjectGroup builds a command that only groups the subcommands working on a
+// project made by zentra. It holds their --dir flag, and a missing or mistyped
+// subcommand is a usage error.
+func newProjectGroup(sys *System, use, short, long string, dir *string,
+	subs ...*cobra.Command,
+) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:                        use,
+		Short:                      short,
+		Long:                       long,
+		Args:                       groupArgs,
+		RunE:                       groupRun(sys),
+		SuggestionsMinimumDistance: 2,
+	}
+	cmd.PersistentFlags().StringVar(dir, "dir", "",
+		"project folder or any folder inside it (default: the current folder)")
+	cmd.AddCommand(subs...)
+
+	return cmd
+}
+
 // groupArgs refuses the arguments of a command that only groups others: the first is a
 // mistyped or unknown command name, and the error suggests the closest real one.
 func groupArgs(cmd *cobra.Command, args []string) error {

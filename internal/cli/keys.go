@@ -23,20 +23,11 @@ type keysOptions struct {
 
 func newKeysCmd(sys *System) *cobra.Command {
 	o := &keysOptions{sys: sys}
-	cmd := &cobra.Command{
-		Use:   "keys",
-		Short: "Manage the secret keys in the project's .env",
-		Long: "Manage the secret keys in the .env of a project made by zentra: the one\n" +
-			"around the current folder, or around --dir.",
-		Args:                       groupArgs,
-		RunE:                       groupRun(sys),
-		SuggestionsMinimumDistance: 2,
-	}
-	cmd.PersistentFlags().StringVar(&o.Dir, "dir", "",
-		"project folder or any folder inside it (default: the current folder)")
-	cmd.AddCommand(newKeysRotateCmd(o))
 
-	return cmd
+	return newProjectGroup(sys, "keys", "Manage the secret keys in the project's .env",
+		"Manage the secret keys in the .env of a project made by zentra: the one\n"+
+			"around the current folder, or around --dir.",
+		&o.Dir, newKeysRotateCmd(o))
 }
 
 func newKeysRotateCmd(o *keysOptions) *cobra.Command {

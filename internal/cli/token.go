@@ -39,24 +39,15 @@ func (o *tokenOptions) kind() token.Type {
 
 func newTokenCmd(sys *System) *cobra.Command {
 	o := &tokenOptions{sys: sys}
-	cmd := &cobra.Command{
-		Use:   "token",
-		Short: "Create and verify JWTs with the project's keys",
-		Long: "Create and verify the JWTs of a project made by zentra, with the keys and\n" +
-			"settings in its .env, as the project's own code does (\"zentra token verify\n" +
-			"--help\" lists the few differences). The project is the one around the current\n" +
-			"folder, or around --dir.\n\n" +
-			"Exit codes: 0 done (a valid token for verify), 1 an invalid token, 2 bad\n" +
-			"flags or no usable project (not inside one, made with --no-auth, bad .env).",
-		Args:                       groupArgs,
-		RunE:                       groupRun(sys),
-		SuggestionsMinimumDistance: 2,
-	}
-	cmd.PersistentFlags().StringVar(&o.Dir, "dir", "",
-		"project folder or any folder inside it (default: the current folder)")
-	cmd.AddCommand(newTokenCreateCmd(o), newTokenVerifyCmd(o))
 
-	return cmd
+	return newProjectGroup(sys, "token", "Create and verify JWTs with the project's keys",
+		"Create and verify the JWTs of a project made by zentra, with the keys and\n"+
+			"settings in its .env, as the project's own code does (\"zentra token verify\n"+
+			"--help\" lists the few differences). The project is the one around the current\n"+
+			"folder, or around --dir.\n\n"+
+			"Exit codes: 0 done (a valid token for verify), 1 an invalid token, 2 bad\n"+
+			"flags or no usable project (not inside one, made with --no-auth, bad .env).",
+		&o.Dir, newTokenCreateCmd(o), newTokenVerifyCmd(o))
 }
 
 func newTokenCreateCmd(o *tokenOptions) *cobra.Command {

@@ -132,21 +132,13 @@ func (h *Huh) fields(c *Choices, ask Ask, description string) []huh.Field {
 	}
 
 	if ask.Auth {
-		fields = append(fields, huh.NewConfirm().
-			Title("Add user authentication?").
-			Description("Sign-up, login and JWT tokens. No leaves out every trace of it.").
-			Affirmative("Yes").
-			Negative("No").
-			Value(&c.Auth))
+		fields = append(fields, yesNo("Add user authentication?",
+			"Sign-up, login and JWT tokens. No leaves out every trace of it.", &c.Auth))
 	}
 
 	if ask.Git {
-		fields = append(fields, huh.NewConfirm().
-			Title("Initialise a git repository?").
-			Description("Runs git init in the new folder; nothing is committed.").
-			Affirmative("Yes").
-			Negative("No").
-			Value(&c.Git))
+		fields = append(fields, yesNo("Initialise a git repository?",
+			"Runs git init in the new folder; nothing is committed.", &c.Git))
 	}
 
 	return fields
@@ -219,4 +211,14 @@ func nameCheck(extra func(string) error) func(string) error {
 
 func textCheck(field string) func(string) error {
 	return func(s string) error { return project.ValidateText(field, s) }
+}
+
+// yesNo is a Yes/No question whose answer goes into value.
+func yesNo(title, description string, value *bool) *huh.Confirm {
+	return huh.NewConfirm().
+		Title(title).
+		Description(description).
+		Affirmative("Yes").
+		Negative("No").
+		Value(value)
 }
